@@ -1,0 +1,133 @@
+/**
+ * Configuration of the server and the CLI, one contract for both:
+ * command-line flags > environment > defaults. `resolveConfig` reports every
+ * problem at once; `checkConfigAtRuntime` then checks what only the machine can
+ * tell (a writable data directory, a reachable database). Rapport refuses to
+ * start on any problem.
+ */
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { z } from 'zod';
+import { redactUrl } from './db/database.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The origin people open in their browser, e.g. https://rapport.example.edu. */
+  publicUrl: string;
+  /** Signs sessions. Unset: generated once and kept in the database. */
+  secret: string | undefined;
+}
+
+export interface ConfigFlags {
+  port?: string | undefined;
+  host?: string | undefined;
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  publicUrl?: string | undefined;
+}
+
+/** Where each setting comes from, for the README and `--help`. */
+export const CONFIG_KEYS = [
+  { env: 'PORT', flag: '--port', default: '7420', meaning: 'TCP port the server listens on' },
+  { env: 'HOST', flag: '--host', default: '127.0.0.1', meaning: 'interface to listen on (0.0.0.0 for all)' },
+  { env: 'RAPPORT_DATA_DIR', flag: '--data-dir', default: './data', meaning: 'where the SQLite database lives' },
+  { env: 'DATABASE_URL', flag: '--database-url', default: '(unset: SQLite)', meaning: 'postgres://user:pass@host:5432/db to use PostgreSQL' },
+  { env: 'RAPPORT_PUBLIC_URL', flag: '--public-url', default: 'http://HOST:PORT', meaning: 'the address people open; cookies are Secure when https' },
+  { env: 'RAPPORT_SECRET', flag: '', default: '(generated)', meaning: 'signs sessions; at least 32 characters' },
+] as const;
+
+const portSchema = z.coerce
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number' })
+  .min(1, { message: 'must be between 1 and 65535' })
+  .max(65535, { message: 'must be between 1 and 65535' });
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function resolveConfig(flags: ConfigFlags, env: Record<string, string | undefined>, cwd: string): ConfigResult {
+  const problems: string[] = [];
+
+  const portText = nonEmpty(flags.port) ?? nonEmpty(env.PORT) ?? '7420';
+  const port = portSchema.safeParse(portText);
+  if (!port.success) problems.push(`PORT "${portText}" ${port.error.issues[0]?.message ?? 'is invalid'}.`);
+
+  const host = nonEmpty(flags.host) ?? nonEmpty(env.HOST) ?? '127.0.0.1';
+  if (/[\s/]/.test(host)) problems.push(`HOST "${host}" is not a host name or address.`);
+
+  const dataDir = path.resolve(cwd, nonEmpty(flags.dataDir) ?? nonEmpty(env.RAPPORT_DATA_DIR) ?? './data');
+
+  const databaseUrl = nonEmpty(flags.databaseUrl) ?? nonEmpty(env.DATABASE_URL);
+  if (databaseUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(databaseUrl);
+    } catch {
+      problems.push('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database.');
+    }
+    if (parsed && parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+      problems.push(`DATABASE_URL must start with postgres:// (got ${parsed.protocol}//).`);
+    }
+  }
+
+  const listenHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const defaultPublicUrl = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port.success ? port.data : 7420}`;
+  const publicUrlText = nonEmpty(flags.publicUrl) ?? nonEmpty(env.RAPPORT_PUBLIC_URL) ?? defaultPublicUrl;
+  let publicUrl = defaultPublicUrl;
+  try {
+    const url = new URL(publicUrlText);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push(`RAPPORT_PUBLIC_URL must be http:// or https:// (got ${url.protocol}//).`);
+    else if (url.pathname !== '/' || url.search !== '') problems.push('RAPPORT_PUBLIC_URL must be an origin without a path, e.g. https://rapport.example.org.');
+    else publicUrl = url.origin;
+  } catch {
+    problems.push(`RAPPORT_PUBLIC_URL "${publicUrlText}" is not a URL.`);
+  }
+
+  const secret = nonEmpty(env.RAPPORT_SECRET);
+  if (secret !== undefined && secret.length < 32) problems.push('RAPPORT_SECRET must be at least 32 characters.');
+
+  if (problems.length > 0 || !port.success) return { ok: false, problems };
+  return { ok: true, config: { port: port.data, host, dataDir, databaseUrl, publicUrl, secret } };
+}
+
+/** Checks the machine can hold the data: a writable data directory, a reachable PostgreSQL. */
+export async function checkConfigAtRuntime(config: Config): Promise<string[]> {
+  const problems: string[] = [];
+  if (config.databaseUrl === undefined) {
+    try {
+      mkdirSync(config.dataDir, { recursive: true });
+      accessSync(config.dataDir, constants.W_OK);
+      const probe = path.join(config.dataDir, `.write-probe-${process.pid}`);
+      writeFileSync(probe, '');
+      rmSync(probe);
+    } catch (error) {
+      problems.push(`RAPPORT_DATA_DIR ${config.dataDir} is not writable (${(error as Error).message}).`);
+    }
+  } else {
+    const client = new pg.Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+    } catch (error) {
+      problems.push(`DATABASE_URL ${redactUrl(config.databaseUrl)} is unreachable (${(error as Error).message || String(error)}).`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  return problems;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Rapport cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Opens the database Rapport runs on: embedded SQLite under the data directory by
+ * default, PostgreSQL when a `DATABASE_URL` is given. Everything above this module
+ * sees one `Kysely<Database>` and a dialect name.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from 'kysely';
+import pg from 'pg';
+import type { Database, Dialect } from './schema.ts';
+import { migrations } from './migrations/index.ts';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for people: a file path or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL bigint (int8) and numeric counts come back as strings by default;
+// our counts fit comfortably in a JS number.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+export function sqliteFilePath(dataDir: string): string {
+  return path.join(dataDir, 'rapport.sqlite');
+}
+
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed contact survives a power cut, at a small write cost.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    location: file,
+    close: () => kysely.destroy(),
+  };
+}
+
+export function openPostgres(connectionString: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    location: redactUrl(connectionString),
+    close: () => kysely.destroy(),
+  };
+}
+
+export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Db {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(sqliteFilePath(options.dataDir));
+}
+
+/** Applies pending migrations; applying them again is a no-op. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'rapport_migration',
+    migrationLockTableName: 'rapport_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results ?? [];
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

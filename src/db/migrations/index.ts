@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial.ts';
+
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so the
+ * set is the same under tsx, a bundle or a test runner. Never edit a shipped one:
+ * add the next.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

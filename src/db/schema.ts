@@ -1,0 +1,125 @@
+/**
+ * Table types for Kysely. Auth tables keep better-auth's own column names
+ * (camelCase); Rapport's tables are snake_case. Timestamps are ISO strings in
+ * SQLite and `timestamptz` (read back as Date) in PostgreSQL; repositories map
+ * both to ISO strings at the edge.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date | string, Date | string, Date | string>;
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: ColumnType<boolean | number, boolean | number, boolean | number>;
+  image: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: Timestamp;
+  token: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: Timestamp | null;
+  refreshTokenExpiresAt: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  lastRequest: number | string | bigint;
+}
+
+/** Instance-wide facts: whether setup happened, the generated auth secret. */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface OrganizationTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  name_key: string;
+  website: string | null;
+  industry: string | null;
+  notes: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  name_key: string;
+  /** JSON array of strings. */
+  emails: string;
+  /** JSON array of strings. */
+  phones: string;
+  linkedin_url: string | null;
+  organization_id: string | null;
+  title: string | null;
+  location: string | null;
+  time_zone: string | null;
+  source: string | null;
+  introduced_by_id: string | null;
+  notes: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactTagTable {
+  contact_id: string;
+  owner_id: string;
+  tag: string;
+  tag_key: string;
+  position: Generated<number>;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  rateLimit: RateLimitTable;
+  setting: SettingTable;
+  organization: OrganizationTable;
+  contact: ContactTable;
+  contact_tag: ContactTagTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';

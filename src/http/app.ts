@@ -1,0 +1,95 @@
+/**
+ * The Hono application: security middleware, the JSON API and the built web app,
+ * with one error handler that answers `{ error: { code, message, details } }`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { AppError, type ErrorBody } from '../core/errors.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { contactRoutes } from './routes/contacts.routes.ts';
+import { organizationRoutes } from './routes/organizations.routes.ts';
+import { sessionRoutes, sessionUser } from './routes/session.routes.ts';
+import { csrfGuard, limitBody, securityHeaders } from './security.ts';
+
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', crypto.randomUUID());
+    await next();
+  });
+  app.use('*', securityHeaders());
+  app.use('/api/*', limitBody());
+  app.use('/api/*', csrfGuard(deps.publicUrl));
+
+  app.get('/healthz', async (c) => {
+    await deps.ctx.db.selectFrom('setting').select('key').limit(1).execute();
+    return c.json({ ok: true, db: deps.ctx.dialect });
+  });
+
+  // better-auth's own endpoints are reached only through /api/session and /api/setup.
+  app.all('/api/auth/*', () => {
+    throw new AppError('ROUTE_NOT_FOUND', 'No such API route.');
+  });
+  app.route('/api', sessionRoutes(deps));
+
+  const signedIn = new Hono<AppEnv>();
+  signedIn.use('*', async (c, next) => {
+    const user = await sessionUser(deps, c.req.raw.headers);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+    c.set('user', user);
+    await next();
+  });
+  signedIn.route('/contacts', contactRoutes(deps));
+  signedIn.route('/organizations', organizationRoutes(deps));
+  app.route('/api', signedIn);
+
+  app.all('/api/*', () => {
+    throw new AppError('ROUTE_NOT_FOUND', 'No such API route.');
+  });
+
+  if (deps.webRoot && existsSync(path.join(deps.webRoot, 'index.html'))) {
+    const webRoot = deps.webRoot;
+    const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: path.relative(process.cwd(), webRoot) || '.',
+        onFound: (_path, c) => {
+          c.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
+    // Client-side routes (/contacts/…) all load the single page.
+    app.get('*', (c) => {
+      c.header('cache-control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  app.notFound((c) => {
+    const body: ErrorBody = { error: { code: 'ROUTE_NOT_FOUND', message: 'Nothing lives at this address.' } };
+    return c.json(body, 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      return c.json(body, error.status as 400);
+    }
+    const requestId = c.get('requestId');
+    log(`[${new Date().toISOString()}] error ${requestId} ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`);
+    const body: ErrorBody = {
+      error: { code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${requestId}.`, details: { requestId } },
+    };
+    return c.json(body, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import * as service from '../../services/contact.service.ts';
+import { ContactCreateSchema, ContactListQuerySchema, ContactUpdateSchema } from '../../shared/api.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { jsonBody, pathId, query } from '../validate.ts';
+
+export function contactRoutes({ ctx }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json(await service.listContacts(ctx, c.get('user').id, query(c, ContactListQuerySchema))))
+    .get('/tags', async (c) => c.json(await service.listTags(ctx, c.get('user').id)))
+    .post('/', async (c) => c.json(await service.createContact(ctx, c.get('user').id, await jsonBody(c, ContactCreateSchema)), 201))
+    .get('/:id', async (c) => c.json(await service.getContact(ctx, c.get('user').id, pathId(c, 'The contact'))))
+    .patch('/:id', async (c) => {
+      const id = pathId(c, 'The contact');
+      return c.json(await service.updateContact(ctx, c.get('user').id, id, await jsonBody(c, ContactUpdateSchema)));
+    })
+    .delete('/:id', async (c) => {
+      await service.deleteContact(ctx, c.get('user').id, pathId(c, 'The contact'));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,29 @@
+/** Small conversions shared by repositories at the database edge. */
+import { sql, type RawBuilder } from 'kysely';
+
+/** SQLite hands back the ISO text we stored; PostgreSQL hands back a Date. */
+export function toIso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+export function parseJsonArray(value: string): string[] {
+  const parsed: unknown = JSON.parse(value);
+  return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A `LIKE '%…%'` pattern that matches the text literally (no user wildcards). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** `column LIKE pattern ESCAPE '\'`, spelled the same way for both databases. */
+export function likeEscaped(column: string, pattern: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}
+
+/** Both drivers' spelling of "a unique constraint refused this row". */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

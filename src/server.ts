@@ -1,0 +1,45 @@
+/**
+ * Starts Rapport: opens and migrates the database, wires accounts and services,
+ * and listens. Used by `rapport serve` and by the end-to-end tests.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createAuth, instanceSecret } from './auth/auth.ts';
+import type { Config } from './config.ts';
+import { migrateToLatest, openDatabase, type Db } from './db/database.ts';
+import { createApp } from './http/app.ts';
+import { serviceContext } from './services/context.ts';
+
+export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { webRoot?: string; log?: (line: string) => void } = {}): Promise<RunningServer> {
+  const db = openDatabase(config);
+  await migrateToLatest(db.kysely);
+  const secret = await instanceSecret(db.kysely, config.secret);
+  const ctx = serviceContext(db.kysely, db.dialect);
+  const auth = createAuth({ db: db.kysely, dialect: db.dialect, secret, publicUrl: config.publicUrl });
+  const app = createApp({ ctx, auth, publicUrl: config.publicUrl, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: config.port === 0 ? `http://${host}:${address.port}` : config.publicUrl,
+    db,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
