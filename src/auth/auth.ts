@@ -14,9 +14,17 @@ export const CLIENT_IP_HEADER = 'x-rapport-client-ip';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 5 } as const;
 
-export function createAuth(options: { db: Kysely<Database>; dialect: Dialect; secret: string; publicUrl: string }) {
+export function createAuth(options: {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  secret: string;
+  publicUrl: string;
+  /** better-auth's own log; 'warn' keeps failed sign-ins visible to the operator. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}) {
   return betterAuth({
     appName: 'Rapport',
+    logger: { level: options.logLevel ?? 'warn' },
     baseURL: options.publicUrl,
     basePath: '/api/auth',
     secret: options.secret,

@@ -133,7 +133,8 @@ export const OrganizationCreateSchema = z.strictObject({
     .nullable()
     .transform((v, ctx) => {
       if (v == null || v.trim() === '') return null;
-      const value = /^https?:\/\//i.test(v.trim()) ? v.trim() : `https://${v.trim()}`;
+      // A bare "contoso.com" means its web site; any other scheme (ftp://, javascript:) is refused.
+      const value = /^[a-z][a-z0-9+.-]*:/i.test(v.trim()) ? v.trim() : `https://${v.trim()}`;
       if (!isHttpUrl(value)) {
         ctx.addIssue({ code: 'custom', message: 'is not a web address' });
         return z.NEVER;
