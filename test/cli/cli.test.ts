@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneTemplate, dropDatabase } from '../support/postgres.ts';
+import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/rapport.mjs');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function rapport(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+describe.each(DIALECTS)('the rapport CLI on %s', (dialect) => {
+  const skip = dialectUnavailable(dialect);
+  let cwd: string;
+  let env: Record<string, string> = {};
+  let pgName: string | undefined;
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(path.join(tmpdir(), 'rapport-cli-'));
+    if (dialect === 'postgres' && !skip) {
+      pgName = `rapport_cli_${process.pid}_${Date.now()}`;
+      env = { DATABASE_URL: await cloneTemplate(pgName) };
+    }
+  });
+  afterAll(async () => {
+    if (pgName) await dropDatabase(pgName);
+  });
+
+  it.skipIf(skip)('migrates, adds a user with the password from stdin, adds and lists contacts', async () => {
+    const migrate = await rapport(['db', 'migrate'], { cwd, env });
+    expect(migrate.stderr).toBe('');
+    expect(migrate.code).toBe(0);
+    const again = await rapport(['db', 'migrate', '--format', 'json'], { cwd, env });
+    expect(JSON.parse(again.stdout)).toEqual({ applied: [], database: dialect });
+
+    const none = await rapport(['contacts', 'list'], { cwd, env });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/There is no account yet. Create one with: rapport user add EMAIL/);
+
+    const add = await rapport(['user', 'add', 'seeker@example.com', '--name', 'Sky'], { cwd, env, input: 'a long passphrase\n' });
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toBe('Created account seeker@example.com.\n');
+    const dup = await rapport(['user', 'add', 'seeker@example.com'], { cwd, env, input: 'a long passphrase\n' });
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/error DUPLICATE: An account for seeker@example.com already exists/);
+    const weak = await rapport(['user', 'add', 'other@example.com'], { cwd, env, input: 'short\n' });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/password: must be at least 10 characters/);
+
+    const contact = await rapport(
+      ['contacts', 'add', '--name', 'Dana Reyes', '--email', 'dana@contoso.example', '--organization', 'Contoso', '--tag', 'alumni', '--title', 'Designer'],
+      { cwd, env },
+    );
+    expect(contact.stderr).toBe('');
+    expect(contact.stdout).toMatch(/^Added Dana Reyes \(Contoso\) — id [0-9a-f-]{36}\n$/);
+    await rapport(['contacts', 'add', '--name', 'Ari Chen', '--organization', 'contoso', '--format', 'json'], { cwd, env });
+
+    const json = await rapport(['contacts', 'list', '--format', 'json'], { cwd, env });
+    const page = JSON.parse(json.stdout) as { total: number; items: { name: string; organization: { name: string }; tags: string[] }[] };
+    expect(page.total).toBe(2);
+    expect(page.items.map((c) => [c.name, c.organization.name])).toEqual([
+      ['Ari Chen', 'Contoso'],
+      ['Dana Reyes', 'Contoso'],
+    ]);
+
+    const table = await rapport(['contacts', 'list', '--tag', 'alumni'], { cwd, env });
+    expect(table.stdout).toMatch(/Dana Reyes\s+│ Contoso\s+│ Designer\s+│ dana@contoso\.example │ alumni/);
+    expect(table.stdout).not.toMatch(/Ari Chen/);
+
+    const bad = await rapport(['contacts', 'add', '--name', 'X', '--email', 'nope', '--time-zone', 'Mars/Base'], { cwd, env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/error VALIDATION_FAILED/);
+    expect(bad.stderr).toMatch(/emails\.0: is not an e-mail address/);
+    expect(bad.stderr).toMatch(/timeZone: is not a time zone name/);
+  });
+
+  it.skipIf(skip)('refuses to start on bad configuration, listing every problem', async () => {
+    const run = await rapport(['serve', '--port', '70000'], {
+      cwd,
+      env: { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none', RAPPORT_PUBLIC_URL: 'ftp://x' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Rapport cannot start:/);
+    expect(run.stderr).toMatch(/PORT "70000" must be between 1 and 65535/);
+    expect(run.stderr).toMatch(/RAPPORT_PUBLIC_URL must be http:\/\/ or https:\/\//);
+    const unreachable = await rapport(['serve'], { cwd, env: { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' } });
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toMatch(/DATABASE_URL postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none is unreachable/);
+    expect(unreachable.stderr).not.toMatch(/secret/);
+  });
+});
