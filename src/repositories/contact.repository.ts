@@ -137,10 +137,8 @@ export interface ContactFilter {
 }
 
 function filtered(db: Db, ownerId: string, filter: ContactFilter) {
-  let query = db
-    .selectFrom('contact as c')
-    .leftJoin('organization as o', 'o.id', 'c.organization_id')
-    .where('c.owner_id', '=', ownerId);
+  // No join here: the count runs on the contact indexes alone (a join made it ~10x slower).
+  let query = db.selectFrom('contact as c').where('c.owner_id', '=', ownerId);
   if (filter.organizationId) query = query.where('c.organization_id', '=', filter.organizationId);
   if (filter.tag && filter.tag.trim() !== '') {
     const tagKey = matchKey(filter.tag);
@@ -157,7 +155,16 @@ function filtered(db: Db, ownerId: string, filter: ContactFilter) {
   }
   if (filter.q && filter.q.trim() !== '') {
     const pattern = containsPattern(matchKey(filter.q));
-    query = query.where((eb) => eb.or([likeEscaped('c.name_key', pattern), likeEscaped('o.name_key', pattern)]));
+    query = query.where((eb) =>
+      eb.or([
+        likeEscaped('c.name_key', pattern),
+        eb(
+          'c.organization_id',
+          'in',
+          eb.selectFrom('organization as o').select('o.id').where('o.owner_id', '=', ownerId).where(likeEscaped('o.name_key', pattern)),
+        ),
+      ]),
+    );
   }
   return query;
 }
@@ -165,7 +172,7 @@ function filtered(db: Db, ownerId: string, filter: ContactFilter) {
 export async function listContacts(db: Db, ownerId: string, filter: ContactFilter): Promise<Page<ContactListItem>> {
   const base = filtered(db, ownerId, filter);
   const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let page = base.select(['c.id', 'c.name', 'c.title', 'c.emails', 'c.updated_at', 'c.organization_id', 'o.name as organization_name']);
+  let page = base.leftJoin('organization as o', 'o.id', 'c.organization_id').select(['c.id', 'c.name', 'c.title', 'c.emails', 'c.updated_at', 'c.organization_id', 'o.name as organization_name']);
   switch (filter.sort) {
     case 'name':
       page = page.orderBy('c.name_key', 'asc').orderBy('c.id', 'asc');
