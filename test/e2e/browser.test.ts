@@ -1,0 +1,132 @@
+/**
+ * The whole first-run journey in Debian's Chromium against the real server on a
+ * real SQLite file: setup, sign-out and sign-in, an organization, a contact, an
+ * edit, finding it in the list, sign-out. Screenshots at desktop and phone width
+ * go to test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, DEFAULT_WEB_ROOT, type RunningServer } from '../../src/server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results');
+const available = existsSync(CHROMIUM) && existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'));
+if (!available && process.env.CI === 'true') {
+  throw new Error(`The browser test needs ${CHROMIUM} and a built web app (npm run build:web).`);
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe.skipIf(!available)('first run in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-e2e-'));
+    server = await startServer(
+      { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, publicUrl: 'http://127.0.0.1', secret: undefined },
+      { log: (line) => problems.push(line) },
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function shoot(name: string): Promise<void> {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  it('sets up, signs in, adds an organization and a contact, edits it, finds it, signs out', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Your name').fill('Sky Seeker');
+    await page.getByLabel('E-mail').fill('sky@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('a long passphrase');
+    await page.getByLabel('Confirm password').fill('a long passphrase');
+    await shoot('01-setup');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await shoot('02-today-empty');
+
+    // Sign out and back in: the session is real, not just the setup response.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('E-mail').fill('sky@example.com');
+    await page.getByLabel('Password').fill('not my password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That e-mail and password do not match an account.').first().waitFor();
+    await page.getByLabel('Password').fill('a long passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+
+    await page.getByRole('link', { name: 'Organizations' }).first().click();
+    await page.getByRole('link', { name: /Add organization/ }).first().click();
+    await page.getByLabel('Name').fill('Contoso');
+    await page.getByLabel('Industry').fill('Cloud software');
+    await page.getByLabel('Website').fill('contoso.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Contoso' }).waitFor();
+
+    await page.getByRole('link', { name: 'Contacts' }).first().click();
+    await shoot('03-contacts-empty');
+    await page.getByRole('link', { name: /Add contact/ }).first().click();
+    await page.getByLabel('Name').fill('Dana Reyes');
+    await page.getByLabel('Title').fill('Designer');
+    await page.getByLabel('Organization').click();
+    await page.getByLabel('Organization').fill('Conto');
+    await page.getByRole('option', { name: 'Contoso' }).click();
+    await page.getByLabel('Notes').fill('Met at the **alumni** mixer.\n\n<script>alert(1)</script>');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Dana Reyes' }).waitFor();
+    await expect(page.locator('strong', { hasText: 'alumni' }).count()).resolves.toBeGreaterThan(0);
+    expect(await page.locator('main script').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Edit' }).or(page.getByRole('button', { name: 'Edit' })).first().click();
+    await page.getByLabel('Title').fill('Head of Design');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Head of Design').first().waitFor();
+    await shoot('04-contact');
+
+    await page.getByRole('link', { name: 'Contacts' }).first().click();
+    await page.getByPlaceholder(/Search/).fill('dana');
+    const row = page.getByRole('link', { name: 'Dana Reyes' });
+    await row.first().waitFor();
+    await expect(page.getByText('Contoso').first().isVisible()).resolves.toBe(true);
+    await shoot('05-contacts-list');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // Signed out for real: the API no longer answers with data.
+    const status = await page.evaluate(async () => (await fetch('/api/contacts')).status);
+    expect(status).toBe(401);
+
+    const unexpected = problems.filter((p) => !/401 \(Unauthorized\)/.test(p) && !/status of 401/.test(p));
+    expect(unexpected).toEqual([]);
+  });
+});
