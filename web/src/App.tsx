@@ -1,0 +1,47 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthGate } from './auth/AuthGate.tsx';
+import { ContactPage } from './contacts/ContactPage.tsx';
+import { ContactsPage } from './contacts/ContactsPage.tsx';
+import { EditContactPage } from './contacts/EditContactPage.tsx';
+import { NewContactPage } from './contacts/NewContactPage.tsx';
+import { EditOrganizationPage } from './organizations/EditOrganizationPage.tsx';
+import { NewOrganizationPage } from './organizations/NewOrganizationPage.tsx';
+import { OrganizationPage } from './organizations/OrganizationPage.tsx';
+import { OrganizationsPage } from './organizations/OrganizationsPage.tsx';
+import { queryClient } from './queryClient.ts';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { theme } from './theme.ts';
+import { TodayPage } from './today/TodayPage.tsx';
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="bottom-center" limit={3} zIndex={1000} containerWidth={420} />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AuthGate>
+            <Routes>
+              <Route element={<AppLayout />}>
+                <Route index element={<TodayPage />} />
+                <Route path="today" element={<Navigate to="/" replace />} />
+                <Route path="contacts" element={<ContactsPage />} />
+                <Route path="contacts/new" element={<NewContactPage />} />
+                <Route path="contacts/:id" element={<ContactPage />} />
+                <Route path="contacts/:id/edit" element={<EditContactPage />} />
+                <Route path="organizations" element={<OrganizationsPage />} />
+                <Route path="organizations/new" element={<NewOrganizationPage />} />
+                <Route path="organizations/:id" element={<OrganizationPage />} />
+                <Route path="organizations/:id/edit" element={<EditOrganizationPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </AuthGate>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './ApiError.ts';
+export * from './client.ts';
+export * from './endpoints.ts';
+export * from './queryKeys.ts';
+export * from './invalidate.ts';

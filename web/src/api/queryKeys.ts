@@ -1,0 +1,21 @@
+/** React Query keys, so invalidation after a change reaches every view of the data. */
+import type { ContactListParams, OrganizationListParams } from './endpoints.ts';
+
+export const queryKeys = {
+  setup: ['setup'] as const,
+  session: ['session'] as const,
+  contacts: {
+    all: ['contacts'] as const,
+    list: (params: Omit<ContactListParams, 'offset' | 'limit'>, pageSize: number, page: number) =>
+      ['contacts', 'list', params, pageSize, page] as const,
+    detail: (id: string) => ['contacts', 'detail', id] as const,
+    tags: ['contacts', 'tags'] as const,
+    search: (q: string) => ['contacts', 'search', q] as const,
+  },
+  organizations: {
+    all: ['organizations'] as const,
+    list: (params: OrganizationListParams) => ['organizations', 'list', params] as const,
+    detail: (id: string) => ['organizations', 'detail', id] as const,
+    search: (q: string) => ['organizations', 'search', q] as const,
+  },
+};

@@ -1,0 +1,243 @@
+import { Anchor, Avatar, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconBrandLinkedin, IconNotes, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { Contact } from '@shared/api.ts';
+import { deleteContact, getContact, queryKeys, refreshPeopleAndPlaces } from '../api/index.ts';
+import { ConfirmDeleteModal } from '../ui/ConfirmDeleteModal.tsx';
+import { DetailList } from '../ui/DetailList.tsx';
+import { displayUrl, formatDate, localTimeIn } from '../ui/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
+import { MarkdownView } from '../ui/MarkdownView.tsx';
+import { notifyError, notifySuccess } from '../ui/notify.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+
+export function ContactPage() {
+  const { id = '' } = useParams();
+  const query = useQuery({ queryKey: queryKeys.contacts.detail(id), queryFn: ({ signal }) => getContact(id, signal) });
+  useDocumentTitle(query.data ? `${query.data.name} · Rapport` : 'Contact · Rapport');
+
+  if (query.error) return <LoadError error={query.error} onRetry={() => void query.refetch()} back={{ to: '/contacts', label: 'All contacts' }} />;
+  if (!query.data) {
+    return (
+      <Stack>
+        <Skeleton h={20} w={120} />
+        <Group>
+          <Skeleton h={56} w={56} circle />
+          <Skeleton h={36} w={260} />
+        </Group>
+        <Skeleton h={260} />
+      </Stack>
+    );
+  }
+  return <ContactView contact={query.data} />;
+}
+
+function Stacked({ children }: { children: ReactNode[] }) {
+  return <Stack gap={2}>{children}</Stack>;
+}
+
+function ContactView({ contact }: { contact: Contact }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [confirming, { open, close }] = useDisclosure(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await deleteContact(contact.id);
+      queryClient.removeQueries({ queryKey: queryKeys.contacts.detail(contact.id) });
+      void refreshPeopleAndPlaces(queryClient);
+      notifySuccess(`${contact.name} was deleted.`, 'Contact deleted');
+      navigate('/contacts');
+    } catch (error) {
+      notifyError(error, 'The contact was not deleted');
+      setDeleting(false);
+      close();
+    }
+  };
+
+  const localTime = contact.timeZone ? localTimeIn(contact.timeZone) : null;
+
+  const subtitle = (
+    <Stack gap={8}>
+      {(contact.title || contact.organization) && (
+        <Text size="md" c="dimmed" component="div">
+          {contact.title}
+          {contact.title && contact.organization && ' · '}
+          {contact.organization && (
+            <Anchor component={Link} to={`/organizations/${contact.organization.id}`} inherit>
+              {contact.organization.name}
+            </Anchor>
+          )}
+        </Text>
+      )}
+      {contact.tags.length > 0 && (
+        <Group gap={6} aria-label="Tags">
+          {contact.tags.map((tag) => (
+            <Badge
+              key={tag}
+              variant="light"
+              component={Link}
+              to={`/contacts?tag=${encodeURIComponent(tag)}`}
+              style={{ cursor: 'pointer' }}
+            >
+              {tag}
+            </Badge>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+
+  return (
+    <>
+      <PageHeader
+        back={{ to: '/contacts', label: 'Contacts' }}
+        leading={<Avatar name={contact.name} color="initials" radius="xl" size={56} />}
+        title={contact.name}
+        description={subtitle}
+        actions={
+          <>
+            <Button component={Link} to={`/contacts/${contact.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
+              Edit
+            </Button>
+            <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={open}>
+              Delete
+            </Button>
+          </>
+        }
+      />
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+          <Stack gap="lg">
+            <Card p={{ base: 'md', sm: 'lg' }}>
+              <Title order={2} fz="md" mb="md">
+                Contact details
+              </Title>
+              <DetailList
+                items={[
+                  {
+                    label: 'E-mails',
+                    value:
+                      contact.emails.length > 0 ? (
+                        <Stacked>
+                          {contact.emails.map((email) => (
+                            <Anchor key={email} href={`mailto:${email}`} size="sm">
+                              {email}
+                            </Anchor>
+                          ))}
+                        </Stacked>
+                      ) : null,
+                  },
+                  {
+                    label: 'Phones',
+                    value:
+                      contact.phones.length > 0 ? (
+                        <Stacked>
+                          {contact.phones.map((phone) => (
+                            <Anchor key={phone} href={`tel:${phone.replace(/[^\d+]/g, '')}`} size="sm">
+                              {phone}
+                            </Anchor>
+                          ))}
+                        </Stacked>
+                      ) : null,
+                  },
+                  {
+                    label: 'LinkedIn',
+                    value: contact.linkedinUrl ? (
+                      <Anchor href={contact.linkedinUrl} target="_blank" rel="noopener noreferrer" size="sm">
+                        <Group gap={4} wrap="nowrap" component="span">
+                          <IconBrandLinkedin size={16} stroke={1.6} />
+                          {displayUrl(contact.linkedinUrl).replace(/^linkedin\.com/, '')}
+                        </Group>
+                      </Anchor>
+                    ) : null,
+                  },
+                  { label: 'Location', value: contact.location },
+                  {
+                    label: 'Time zone',
+                    value: contact.timeZone ? (
+                      <Stacked>
+                        <Text size="sm">{contact.timeZone.replace(/_/g, ' ')}</Text>
+                        {localTime && (
+                          <Text size="xs" c="dimmed">
+                            {localTime} there now
+                          </Text>
+                        )}
+                      </Stacked>
+                    ) : null,
+                  },
+                ]}
+              />
+            </Card>
+            <Card p={{ base: 'md', sm: 'lg' }}>
+              <Title order={2} fz="md" mb="md">
+                How you know them
+              </Title>
+              <DetailList
+                items={[
+                  { label: 'How we met', value: contact.source },
+                  {
+                    label: 'Introduced by',
+                    value: contact.introducedBy ? (
+                      <Anchor component={Link} to={`/contacts/${contact.introducedBy.id}`} size="sm">
+                        {contact.introducedBy.name}
+                      </Anchor>
+                    ) : null,
+                  },
+                  {
+                    label: 'Organization',
+                    value: contact.organization ? (
+                      <Anchor component={Link} to={`/organizations/${contact.organization.id}`} size="sm">
+                        {contact.organization.name}
+                      </Anchor>
+                    ) : null,
+                  },
+                  { label: 'Added', value: formatDate(contact.createdAt) },
+                  { label: 'Last updated', value: formatDate(contact.updatedAt) },
+                ]}
+              />
+            </Card>
+          </Stack>
+        </Grid.Col>
+
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+          <Card p={{ base: 'md', sm: 'lg' }}>
+            <Title order={2} fz="md" mb="sm">
+              Notes
+            </Title>
+            {contact.notes ? (
+              <MarkdownView>{contact.notes}</MarkdownView>
+            ) : (
+              <Group gap="xs" c="dimmed" wrap="nowrap" align="flex-start">
+                <IconNotes size={18} stroke={1.5} style={{ flexShrink: 0, marginTop: 2 }} />
+                <Text size="sm">
+                  No notes yet.{' '}
+                  <Anchor component={Link} to={`/contacts/${contact.id}/edit`} size="sm">
+                    Write down what they do and what you would like to ask them
+                  </Anchor>
+                </Text>
+              </Group>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+
+      <ConfirmDeleteModal
+        opened={confirming}
+        onClose={close}
+        onConfirm={() => void remove()}
+        loading={deleting}
+        title={`Delete ${contact.name}?`}
+        confirmLabel="Delete contact"
+      >
+        Their details and notes will be removed from Rapport. This cannot be undone.
+      </ConfirmDeleteModal>
+    </>
+  );
+}
