@@ -129,4 +129,30 @@ describe.skipIf(!available)('first run in a real browser', () => {
     const unexpected = problems.filter((p) => !/401 \(Unauthorized\)/.test(p) && !/status of 401/.test(p));
     expect(unexpected).toEqual([]);
   });
+
+  it('works at phone width behind the menu, and from the keyboard alone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/organizations`);
+    await page.getByLabel('E-mail').fill('sky@example.com');
+    await page.getByLabel('Password').fill('a long passphrase');
+    await page.keyboard.press('Enter');
+    // The deep link survives signing in.
+    await page.getByRole('link', { name: 'Contoso' }).waitFor();
+
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'Contacts' }).first().click();
+    await page.getByRole('link', { name: 'Dana Reyes' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '06-contacts-phone-after-menu.png') });
+
+    // Tab to the contact's row and open it with Enter.
+    let focused = '';
+    for (let i = 0; i < 40 && !focused.includes('Dana Reyes'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toContain('Dana Reyes');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dana Reyes' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/contacts\/[0-9a-f-]{36}$/);
+  });
 });
