@@ -1,10 +1,11 @@
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest, openPostgres } from '../../src/db/database.ts';
-import { adminQuery, databaseUrl, dropDatabase, PG_ADMIN_URL, TEMPLATE_DB } from './postgres.ts';
+import { adminQuery, databaseUrl, dropDatabase, PG_ADMIN_URL, templateName } from './postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresAvailable: boolean;
+    postgresTemplate: string;
   }
 }
 
@@ -13,6 +14,8 @@ declare module 'vitest' {
  * are skipped on a laptop but fail the run in CI (CI=true).
  */
 export default async function setup(project: TestProject) {
+  const TEMPLATE_DB = templateName(process.pid);
+  project.provide('postgresTemplate', TEMPLATE_DB);
   try {
     await dropDatabase(TEMPLATE_DB);
     await adminQuery(`create database "${TEMPLATE_DB}"`);
