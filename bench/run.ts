@@ -63,7 +63,7 @@ async function benchDialect(dialect: Dialect): Promise<Result[]> {
     url.pathname = `/${pgName}`;
     databaseUrl = url.toString();
   }
-  const config: Config = { port: 0, host: '127.0.0.1', dataDir, databaseUrl, publicUrl: 'http://127.0.0.1', secret: 'bench-secret-0123456789-0123456789-abcdef' };
+  const config: Config = { port: 0, host: '127.0.0.1', dataDir, databaseUrl, publicUrl: 'http://127.0.0.1', secret: 'bench-secret-0123456789-0123456789-abcdef', trustProxy: false };
   const server = await startServer(config, { log: () => undefined });
   try {
     const origin = server.url;

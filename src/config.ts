@@ -20,6 +20,8 @@ export interface Config {
   publicUrl: string;
   /** Signs sessions. Unset: generated once and kept in the database. */
   secret: string | undefined;
+  /** Behind a reverse proxy: trust the address it appends to X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export interface ConfigFlags {
@@ -38,6 +40,7 @@ export const CONFIG_KEYS = [
   { env: 'DATABASE_URL', flag: '--database-url', default: '(unset: SQLite)', meaning: 'postgres://user:pass@host:5432/db to use PostgreSQL' },
   { env: 'RAPPORT_PUBLIC_URL', flag: '--public-url', default: 'http://HOST:PORT', meaning: 'the address people open; cookies are Secure when https' },
   { env: 'RAPPORT_SECRET', flag: '', default: '(generated)', meaning: 'signs sessions; at least 32 characters' },
+  { env: 'RAPPORT_TRUST_PROXY', flag: '', default: 'false', meaning: 'true behind a reverse proxy: rate-limit by X-Forwarded-For' },
 ] as const;
 
 const portSchema = z.coerce
@@ -50,7 +53,10 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/** Where the data would live: enough to check the machine even when other settings are wrong. */
+export type StorageConfig = Pick<Config, 'dataDir' | 'databaseUrl'>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; storage: StorageConfig };
 
 export function resolveConfig(flags: ConfigFlags, env: Record<string, string | undefined>, cwd: string): ConfigResult {
   const problems: string[] = [];
@@ -65,15 +71,18 @@ export function resolveConfig(flags: ConfigFlags, env: Record<string, string | u
   const dataDir = path.resolve(cwd, nonEmpty(flags.dataDir) ?? nonEmpty(env.RAPPORT_DATA_DIR) ?? './data');
 
   const databaseUrl = nonEmpty(flags.databaseUrl) ?? nonEmpty(env.DATABASE_URL);
+  let databaseUrlValid = true;
   if (databaseUrl !== undefined) {
     let parsed: URL | undefined;
     try {
       parsed = new URL(databaseUrl);
     } catch {
       problems.push('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database.');
+      databaseUrlValid = false;
     }
     if (parsed && parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
       problems.push(`DATABASE_URL must start with postgres:// (got ${parsed.protocol}//).`);
+      databaseUrlValid = false;
     }
   }
 
@@ -93,12 +102,19 @@ export function resolveConfig(flags: ConfigFlags, env: Record<string, string | u
   const secret = nonEmpty(env.RAPPORT_SECRET);
   if (secret !== undefined && secret.length < 32) problems.push('RAPPORT_SECRET must be at least 32 characters.');
 
-  if (problems.length > 0 || !port.success) return { ok: false, problems };
-  return { ok: true, config: { port: port.data, host, dataDir, databaseUrl, publicUrl, secret } };
+  const trustProxyText = (nonEmpty(env.RAPPORT_TRUST_PROXY) ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(trustProxyText)) problems.push(`RAPPORT_TRUST_PROXY must be true or false (got "${trustProxyText}").`);
+  const trustProxy = ['true', '1', 'yes'].includes(trustProxyText);
+
+  if (problems.length > 0 || !port.success) {
+    // An invalid URL is already reported; checking it again would only repeat that.
+    return { ok: false, problems, storage: { dataDir, databaseUrl: databaseUrlValid ? databaseUrl : undefined } };
+  }
+  return { ok: true, config: { port: port.data, host, dataDir, databaseUrl, publicUrl, secret, trustProxy } };
 }
 
 /** Checks the machine can hold the data: a writable data directory, a reachable PostgreSQL. */
-export async function checkConfigAtRuntime(config: Config): Promise<string[]> {
+export async function checkConfigAtRuntime(config: StorageConfig): Promise<string[]> {
   const problems: string[] = [];
   if (config.databaseUrl === undefined) {
     try {
@@ -122,6 +138,17 @@ export async function checkConfigAtRuntime(config: Config): Promise<string[]> {
     }
   }
   return problems;
+}
+
+/** Every problem with the configuration: what the settings say and what the machine says. */
+export async function loadConfig(flags: ConfigFlags, env: Record<string, string | undefined>, cwd: string): Promise<Config> {
+  const result = resolveConfig(flags, env, cwd);
+  const storage = result.ok ? result.config : result.storage;
+  const invalidUrl = !result.ok && storage.databaseUrl === undefined && nonEmpty(flags.databaseUrl ?? env.DATABASE_URL) !== undefined;
+  const machineProblems = invalidUrl ? [] : await checkConfigAtRuntime(storage);
+  const problems = [...(result.ok ? [] : result.problems), ...machineProblems];
+  if (problems.length > 0 || !result.ok) throw new ConfigError(problems);
+  return result.config;
 }
 
 export class ConfigError extends Error {

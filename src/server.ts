@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createAuth, instanceSecret } from './auth/auth.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { migrateToLatest, openDatabase, type Db } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { serviceContext } from './services/context.ts';
@@ -26,12 +26,29 @@ export async function startServer(config: Config, options: { webRoot?: string; l
   const secret = await instanceSecret(db.kysely, config.secret);
   const ctx = serviceContext(db.kysely, db.dialect);
   const auth = createAuth({ db: db.kysely, dialect: db.dialect, secret, publicUrl: config.publicUrl });
-  const app = createApp({ ctx, auth, publicUrl: config.publicUrl, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log });
-
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
+  const app = createApp({
+    ctx,
+    auth,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+    log: options.log,
   });
+
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ConfigError([`PORT ${config.port} on ${config.host} is already in use; choose another with --port or PORT.`]);
+    if (code === 'EACCES') throw new ConfigError([`PORT ${config.port} needs privileges this process lacks; use a port above 1023.`]);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError([`HOST ${config.host} is not an address of this machine.`]);
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import type { Kysely } from 'kysely';
+import { isAllowedOrigin } from '../core/origin.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 
 /** The header our server sets from the socket; anything a client sends under this name is overwritten. */
@@ -39,13 +40,11 @@ export function createAuth(options: {
       max: 300,
       customRules: { '/sign-in/email': SIGN_IN_LIMIT },
     },
-    // Our own CSRF guard runs first; this lets better-auth's matching check accept
-    // whichever address the instance was reached by when no public URL was configured.
+    // Our own guards run first; this lets better-auth's matching origin check accept
+    // the loopback names a laptop user may type (localhost, 127.0.0.1).
     trustedOrigins: (request) => {
-      const host = request?.headers.get('host');
-      const origins = [options.publicUrl];
-      if (host) origins.push(`http://${host}`, `https://${host}`);
-      return origins;
+      const origin = request?.headers.get('origin');
+      return origin && isAllowedOrigin(origin, options.publicUrl) ? [options.publicUrl, origin] : [options.publicUrl];
     },
     advanced: {
       cookiePrefix: 'rapport',

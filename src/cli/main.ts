@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { createAuth, instanceSecret } from '../auth/auth.ts';
-import { checkConfigAtRuntime, ConfigError, resolveConfig, type Config, type ConfigFlags } from '../config.ts';
+import { ConfigError, loadConfig, type Config, type ConfigFlags } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { matchKey } from '../core/normalize.ts';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.ts';
@@ -25,17 +25,13 @@ interface GlobalOptions extends ConfigFlags {
   as?: string;
 }
 
-async function loadConfig(options: GlobalOptions): Promise<Config> {
-  const result = resolveConfig(options, process.env, process.cwd());
-  if (!result.ok) throw new ConfigError(result.problems);
-  const problems = await checkConfigAtRuntime(result.config);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return result.config;
+function configFrom(options: GlobalOptions): Promise<Config> {
+  return loadConfig(options, process.env, process.cwd());
 }
 
 /** Opens and migrates the database for one command, and always closes it. */
 async function withDatabase<T>(options: GlobalOptions, run: (ctx: ServiceContext, db: Db, config: Config) => Promise<T>): Promise<T> {
-  const config = await loadConfig(options);
+  const config = await configFrom(options);
   const db = openDatabase(config);
   try {
     await migrateToLatest(db.kysely);
@@ -81,7 +77,7 @@ program
   .description('start the web server')
   .action(async (_options, command: Command) => {
     const options = command.optsWithGlobals<GlobalOptions>();
-    const config = await loadConfig(options);
+    const config = await configFrom(options);
     const server = await startServer(config);
     const where = server.db.dialect === 'sqlite' ? `SQLite database ${server.db.location}` : `PostgreSQL ${server.db.location}`;
     process.stdout.write(`Rapport is running at ${server.url}\nData: ${where}\nPress Ctrl-C to stop.\n`);
@@ -99,7 +95,7 @@ dbCommand
   .description('apply pending migrations (running it twice is harmless)')
   .action(async (_options, command: Command) => {
     const options = command.optsWithGlobals<GlobalOptions>();
-    const config = await loadConfig(options);
+    const config = await configFrom(options);
     const db = openDatabase(config);
     try {
       const results = await migrateToLatest(db.kysely);

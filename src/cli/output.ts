@@ -1,12 +1,13 @@
 /** Printing for the CLI: `--format json` for scripts, `--format table` for people. */
 import Table from 'cli-table3';
+import { AppError } from '../core/errors.ts';
 
 export type Format = 'json' | 'table';
 
 export function parseFormat(value: string | undefined): Format {
   if (value === undefined || value === 'table') return 'table';
   if (value === 'json') return 'json';
-  throw new Error(`--format must be json or table (got "${value}").`);
+  throw new AppError('VALIDATION_FAILED', `--format must be json or table (got "${value}").`);
 }
 
 export function printRows(format: Format, rows: Record<string, unknown>[], columns: string[], json: unknown = rows): void {

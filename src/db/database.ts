@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type Migration, type MigrationResult } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from './schema.ts';
 import { migrations } from './migrations/index.ts';
@@ -23,6 +23,23 @@ export interface Db {
 // our counts fit comfortably in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
+/**
+ * SQLite does run DDL inside transactions, but Kysely's adapter says it does not,
+ * so its Migrator would apply SQLite migrations without one. Saying so lets a
+ * migration that fails halfway roll back whole, as it does on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class RapportSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export function sqliteFilePath(dataDir: string): string {
   return path.join(dataDir, 'rapport.sqlite');
 }
@@ -35,7 +52,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new RapportSqliteDialect({ database: sqlite }) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -44,8 +61,12 @@ export function openSqlite(file: string): Db {
   };
 }
 
-export function openPostgres(connectionString: string, poolSize = 10): Db {
+export function openPostgres(connectionString: string, poolSize = 10, log: (line: string) => void = (line) => console.error(line)): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection can be cut (a PostgreSQL restart, an admin's terminate).
+  // Without a listener that 'error' event would crash the process; the pool
+  // drops the broken client and opens a new one on the next query.
+  pool.on('error', (error) => log(`[${new Date().toISOString()}] PostgreSQL connection lost: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
@@ -60,10 +81,10 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
 }
 
 /** Applies pending migrations; applying them again is a no-op. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+export async function migrateToLatest(db: Kysely<any>, all: Record<string, Migration> = migrations): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => all },
     migrationTableName: 'rapport_migration',
     migrationLockTableName: 'rapport_migration_lock',
   });

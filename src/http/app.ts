@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { AppError, type ErrorBody } from '../core/errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { contactRoutes } from './routes/contacts.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
 import { sessionRoutes, sessionUser } from './routes/session.routes.ts';
-import { csrfGuard, limitBody, securityHeaders } from './security.ts';
+import { csrfGuard, hostGuard, limitBody, securityHeaders } from './security.ts';
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -22,6 +22,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', securityHeaders());
+  app.use('*', hostGuard(deps.publicUrl));
   app.use('/api/*', limitBody());
   app.use('/api/*', csrfGuard(deps.publicUrl));
 
@@ -36,16 +37,21 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api', sessionRoutes(deps));
 
-  const signedIn = new Hono<AppEnv>();
-  signedIn.use('*', async (c, next) => {
-    const user = await sessionUser(deps, c.req.raw.headers);
+  // Only the account's own routes require a session, so an unknown /api path is a 404 for everyone.
+  const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const user = await sessionUser(deps, c);
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
     c.set('user', user);
     await next();
-  });
-  signedIn.route('/contacts', contactRoutes(deps));
-  signedIn.route('/organizations', organizationRoutes(deps));
-  app.route('/api', signedIn);
+  };
+  for (const [path, routes] of [
+    ['/api/contacts', contactRoutes(deps)],
+    ['/api/organizations', organizationRoutes(deps)],
+  ] as const) {
+    app.use(path, requireSession);
+    app.use(`${path}/*`, requireSession);
+    app.route(path, routes);
+  }
 
   app.all('/api/*', () => {
     throw new AppError('ROUTE_NOT_FOUND', 'No such API route.');
@@ -64,8 +70,10 @@ export function createApp(deps: AppDeps) {
       }),
     );
     app.use('*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
-    // Client-side routes (/contacts/…) all load the single page.
-    app.get('*', (c) => {
+    // Client-side routes (/contacts/…) all load the single page; a missing file
+    // (anything with an extension, or under /assets) stays a 404.
+    app.get('*', (c, next) => {
+      if (c.req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(c.req.path)) return next();
       c.header('cache-control', 'no-cache');
       return c.html(indexHtml);
     });
@@ -77,7 +85,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof AppError) {
+    if (error instanceof AppError && error.code !== 'INTERNAL') {
       const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
       return c.json(body, error.status as 400);
     }

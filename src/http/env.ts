@@ -22,6 +22,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Folder holding the built web app; without it only the API is served. */
   webRoot?: string | undefined;
+  /** Count sign-in attempts per X-Forwarded-For address (behind a reverse proxy). */
+  trustProxy?: boolean | undefined;
   log?: (line: string) => void;
 }
 

@@ -20,7 +20,7 @@ export async function jsonBody<S extends z.ZodType>(c: AppContext, schema: S): P
 }
 
 export function query<S extends z.ZodType>(c: AppContext, schema: S): z.output<S> {
-  return parseInput(schema, c.req.query());
+  return parseInput(schema, c.req.query(), '(query)');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -122,8 +122,10 @@ export async function updateContactIfVersion(
   return result.numUpdatedRows > 0n;
 }
 
-export async function deleteContact(db: Db, ownerId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('contact').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+export async function deleteContact(db: Db, ownerId: string, id: string, expectedVersion?: number): Promise<boolean> {
+  let query = db.deleteFrom('contact').where('owner_id', '=', ownerId).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 

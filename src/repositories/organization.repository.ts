@@ -99,8 +99,10 @@ export async function updateOrganizationIfVersion(
   return result.numUpdatedRows > 0n;
 }
 
-export async function deleteOrganization(db: Db, ownerId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('organization').where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+export async function deleteOrganization(db: Db, ownerId: string, id: string, expectedVersion?: number): Promise<boolean> {
+  let query = db.deleteFrom('organization').where('owner_id', '=', ownerId).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 

@@ -3,6 +3,7 @@ import { AppError, notFound, versionConflict, type FieldIssue } from '../core/er
 import { matchKey } from '../core/normalize.ts';
 import * as contacts from '../repositories/contact.repository.ts';
 import { organizationExists } from '../repositories/organization.repository.ts';
+import { isForeignKeyViolation } from '../repositories/row-mapping.ts';
 import type { Contact, ContactCreate, ContactListItem, ContactSort, ContactUpdate, Page, TagCount } from '../shared/api.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -30,10 +31,26 @@ async function checkReferences(
   }
 }
 
+/**
+ * Runs a write that links to other rows. If a linked organization or contact is
+ * deleted between our check and the write, the database's foreign key refuses it;
+ * that is the same "no such record" the check would have reported.
+ */
+async function inReferenceSafeTransaction(ctx: ServiceContext, work: (trx: ServiceContext['db']) => Promise<void>): Promise<void> {
+  try {
+    await ctx.db.transaction().execute(work);
+  } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      throw new AppError('INVALID_REFERENCE', 'The organization or contact you linked to no longer exists.');
+    }
+    throw error;
+  }
+}
+
 export async function createContact(ctx: ServiceContext, ownerId: string, input: ContactCreate): Promise<Contact> {
   const id = ctx.newId();
   const now = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inReferenceSafeTransaction(ctx, async (trx) => {
     await checkReferences({ ...ctx, db: trx }, ownerId, id, input);
     await contacts.insertContact(
       trx,
@@ -82,7 +99,7 @@ export async function updateContact(ctx: ServiceContext, ownerId: string, id: st
   if (timeZone !== undefined) changes.time_zone = timeZone;
   if (introducedById !== undefined) changes.introduced_by_id = introducedById;
 
-  await ctx.db.transaction().execute(async (trx) => {
+  await inReferenceSafeTransaction(ctx, async (trx) => {
     const current = await contacts.currentContactVersion(trx, ownerId, id);
     if (current === undefined) throw notFound('The contact');
     await checkReferences({ ...ctx, db: trx }, ownerId, id, { organizationId, introducedById });
@@ -93,8 +110,12 @@ export async function updateContact(ctx: ServiceContext, ownerId: string, id: st
   return getContact(ctx, ownerId, id);
 }
 
-export async function deleteContact(ctx: ServiceContext, ownerId: string, id: string): Promise<void> {
-  if (!(await contacts.deleteContact(ctx.db, ownerId, id))) throw notFound('The contact');
+/** With `expectedVersion`, a contact changed since the caller loaded it is not deleted. */
+export async function deleteContact(ctx: ServiceContext, ownerId: string, id: string, expectedVersion?: number): Promise<void> {
+  if (await contacts.deleteContact(ctx.db, ownerId, id, expectedVersion)) return;
+  const current = await contacts.currentContactVersion(ctx.db, ownerId, id);
+  if (current === undefined) throw notFound('The contact');
+  throw versionConflict('contact', current);
 }
 
 export function listContacts(

@@ -74,8 +74,11 @@ export async function updateOrganization(
 }
 
 /** Deleting an organization keeps its contacts; they simply no longer belong to it. */
-export async function deleteOrganization(ctx: ServiceContext, ownerId: string, id: string): Promise<void> {
-  if (!(await organizations.deleteOrganization(ctx.db, ownerId, id))) throw notFound('The organization');
+export async function deleteOrganization(ctx: ServiceContext, ownerId: string, id: string, expectedVersion?: number): Promise<void> {
+  if (await organizations.deleteOrganization(ctx.db, ownerId, id, expectedVersion)) return;
+  const current = await organizations.currentOrganizationVersion(ctx.db, ownerId, id);
+  if (current === undefined) throw notFound('The organization');
+  throw versionConflict('organization', current);
 }
 
 export function listOrganizations(

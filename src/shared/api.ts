@@ -115,7 +115,7 @@ export type ContactUpdate = z.output<typeof ContactUpdateSchema>;
 export const CONTACT_SORTS = ['name', '-name', '-updated', '-created'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
-export const ContactListQuerySchema = z.strictObject({
+export const ContactListQuerySchema = z.object({
   q: z.string().max(200).optional(),
   tag: z.string().max(50).optional(),
   organizationId: id.optional(),
@@ -158,12 +158,17 @@ export const OrganizationUpdateSchema = z.strictObject({
 export type OrganizationUpdateInput = z.input<typeof OrganizationUpdateSchema>;
 export type OrganizationUpdate = z.output<typeof OrganizationUpdateSchema>;
 
-export const OrganizationListQuerySchema = z.strictObject({
+export const OrganizationListQuerySchema = z.object({
   q: z.string().max(200).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type OrganizationListQuery = z.input<typeof OrganizationListQuerySchema>;
+
+/** `DELETE …?version=N`: refuse the delete if the record changed since version N was loaded. */
+export const DeleteQuerySchema = z.object({
+  version: z.coerce.number().int().positive().optional(),
+});
 
 export const CredentialsSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254).refine(isEmail, { message: 'is not an e-mail address' }),

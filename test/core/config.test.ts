@@ -10,7 +10,7 @@ describe('resolveConfig', () => {
   it('defaults to SQLite under ./data on 127.0.0.1:7420', () => {
     expect(resolveConfig({}, {}, cwd)).toEqual({
       ok: true,
-      config: { port: 7420, host: '127.0.0.1', dataDir: '/srv/rapport/data', databaseUrl: undefined, publicUrl: 'http://127.0.0.1:7420', secret: undefined },
+      config: { port: 7420, host: '127.0.0.1', dataDir: '/srv/rapport/data', databaseUrl: undefined, publicUrl: 'http://127.0.0.1:7420', secret: undefined, trustProxy: false },
     });
   });
 

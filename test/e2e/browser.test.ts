@@ -39,7 +39,7 @@ describe.skipIf(!available)('first run in a real browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-e2e-'));
     server = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, publicUrl: 'http://127.0.0.1', secret: undefined },
+      { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, publicUrl: 'http://127.0.0.1', secret: undefined, trustProxy: false },
       { log: (line) => problems.push(line) },
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

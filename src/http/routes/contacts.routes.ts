@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as service from '../../services/contact.service.ts';
-import { ContactCreateSchema, ContactListQuerySchema, ContactUpdateSchema } from '../../shared/api.ts';
+import { ContactCreateSchema, ContactListQuerySchema, ContactUpdateSchema, DeleteQuerySchema } from '../../shared/api.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { jsonBody, pathId, query } from '../validate.ts';
 
@@ -15,7 +15,8 @@ export function contactRoutes({ ctx }: AppDeps) {
       return c.json(await service.updateContact(ctx, c.get('user').id, id, await jsonBody(c, ContactUpdateSchema)));
     })
     .delete('/:id', async (c) => {
-      await service.deleteContact(ctx, c.get('user').id, pathId(c, 'The contact'));
+      const id = pathId(c, 'The contact');
+      await service.deleteContact(ctx, c.get('user').id, id, query(c, DeleteQuerySchema).version);
       return c.body(null, 204);
     });
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as service from '../../services/organization.service.ts';
-import { OrganizationCreateSchema, OrganizationListQuerySchema, OrganizationUpdateSchema } from '../../shared/api.ts';
+import { OrganizationCreateSchema, OrganizationListQuerySchema, OrganizationUpdateSchema, DeleteQuerySchema } from '../../shared/api.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { jsonBody, pathId, query } from '../validate.ts';
 
@@ -16,7 +16,8 @@ export function organizationRoutes({ ctx }: AppDeps) {
       return c.json(await service.updateOrganization(ctx, c.get('user').id, id, await jsonBody(c, OrganizationUpdateSchema)));
     })
     .delete('/:id', async (c) => {
-      await service.deleteOrganization(ctx, c.get('user').id, pathId(c, 'The organization'));
+      const id = pathId(c, 'The organization');
+      await service.deleteOrganization(ctx, c.get('user').id, id, query(c, DeleteQuerySchema).version);
       return c.body(null, 204);
     });
 }

@@ -55,7 +55,9 @@ export const getContact = (id: string, signal?: Signal) =>
 export const updateContact = (id: string, input: ContactUpdateInput) =>
   request<Contact>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, { body: input });
 
-export const deleteContact = (id: string) => request<void>('DELETE', `/api/contacts/${encodeURIComponent(id)}`);
+/** Refused with 409 VERSION_CONFLICT if the contact changed since `version` was loaded. */
+export const deleteContact = (id: string, version: number) =>
+  request<void>('DELETE', `/api/contacts/${encodeURIComponent(id)}${queryString({ version })}`);
 
 // --- Organizations ----------------------------------------------------------
 
@@ -77,4 +79,6 @@ export const getOrganization = (id: string, signal?: Signal) =>
 export const updateOrganization = (id: string, input: OrganizationUpdateInput) =>
   request<Organization>('PATCH', `/api/organizations/${encodeURIComponent(id)}`, { body: input });
 
-export const deleteOrganization = (id: string) => request<void>('DELETE', `/api/organizations/${encodeURIComponent(id)}`);
+/** Refused with 409 VERSION_CONFLICT if the organization changed since `version` was loaded. */
+export const deleteOrganization = (id: string, version: number) =>
+  request<void>('DELETE', `/api/organizations/${encodeURIComponent(id)}${queryString({ version })}`);

@@ -48,7 +48,7 @@ function ContactView({ contact }: { contact: Contact }) {
   const remove = async () => {
     setDeleting(true);
     try {
-      await deleteContact(contact.id);
+      await deleteContact(contact.id, contact.version);
       queryClient.removeQueries({ queryKey: queryKeys.contacts.detail(contact.id) });
       void refreshPeopleAndPlaces(queryClient);
       notifySuccess(`${contact.name} was deleted.`, 'Contact deleted');

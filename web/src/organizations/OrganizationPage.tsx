@@ -49,7 +49,7 @@ function OrganizationView({ organization }: { organization: Organization }) {
   const remove = async () => {
     setDeleting(true);
     try {
-      await deleteOrganization(organization.id);
+      await deleteOrganization(organization.id, organization.version);
       queryClient.removeQueries({ queryKey: queryKeys.organizations.detail(organization.id) });
       void refreshPeopleAndPlaces(queryClient);
       notifySuccess(`${organization.name} was deleted. Its contacts were kept.`, 'Organization deleted');
