@@ -60,15 +60,11 @@ export function createApp(deps: AppDeps) {
   if (deps.webRoot && existsSync(path.join(deps.webRoot, 'index.html'))) {
     const webRoot = deps.webRoot;
     const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root: path.relative(process.cwd(), webRoot) || '.',
-        onFound: (_path, c) => {
-          c.header('cache-control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    );
+    // Vite names assets by content hash, so a browser may keep them for good.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    });
     app.use('*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
     // Client-side routes (/contacts/…) all load the single page; a missing file
     // (anything with an extension, or under /assets) stays a 404.

@@ -47,7 +47,19 @@ describe.each(DIALECTS)('one account never reaches another’s data, on %s', (di
     expect(await (await t.request('GET', '/api/organizations', { cookie: bob })).json()).toMatchObject({ total: 0 });
     expect(await (await t.request('GET', '/api/contacts/tags', { cookie: bob })).json()).toEqual([]);
 
-    // Linking to someone else's records is refused like linking to nothing.
+    // Searching by the other account's organization name finds nothing.
+    expect(await (await t.request('GET', '/api/contacts?q=alice%20org', { cookie: bob })).json()).toMatchObject({ total: 0 });
+    expect(await (await t.request('GET', '/api/organizations?q=alice', { cookie: bob })).json()).toMatchObject({ total: 0 });
+    expect(await (await t.request('GET', '/api/contacts?tag=secret-tag', { cookie: bob })).json()).toMatchObject({ total: 0 });
+
+    // Linking to someone else's records is refused like linking to nothing, on create and on edit.
+    const own = (await (await t.request('POST', '/api/contacts', { cookie: bob, body: { name: 'Bob Own' } })).json()) as Contact;
+    for (const change of [{ organizationId: organization.id }, { introducedById: contact.id }]) {
+      const relink = await t.request('PATCH', `/api/contacts/${own.id}`, { cookie: bob, body: { version: 1, ...change } });
+      expect(relink.status).toBe(422);
+    }
+    expect(await (await t.request('GET', `/api/contacts/${own.id}`, { cookie: bob })).json()).toMatchObject({ organization: null, introducedBy: null, version: 1 });
+
     const link = await t.request('POST', '/api/contacts', { cookie: bob, body: { name: 'Bob Contact', organizationId: organization.id, introducedById: contact.id } });
     expect(link.status).toBe(422);
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,9 +105,28 @@ describe.each(DIALECTS)('the rapport CLI on %s', (dialect) => {
     expect(run.stderr).toMatch(/Rapport cannot start:/);
     expect(run.stderr).toMatch(/PORT "70000" must be between 1 and 65535/);
     expect(run.stderr).toMatch(/RAPPORT_PUBLIC_URL must be http:\/\/ or https:\/\//);
-    const unreachable = await rapport(['serve'], { cwd, env: { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' } });
-    expect(unreachable.code).toBe(2);
-    expect(unreachable.stderr).toMatch(/DATABASE_URL postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none is unreachable/);
-    expect(unreachable.stderr).not.toMatch(/secret/);
+    // What the machine says is listed with what the settings say, in one report.
+    expect(run.stderr).toMatch(/DATABASE_URL postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none is unreachable/);
+    expect(run.stderr).not.toMatch(/secret/);
+
+    const blocker = path.join(cwd, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const unwritable = await rapport(['serve', '--port', 'x'], { cwd, env: { RAPPORT_DATA_DIR: path.join(blocker, 'data') } });
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/PORT "x" must be a number/);
+    expect(unwritable.stderr).toMatch(/RAPPORT_DATA_DIR .*not-a-dir\/data is not writable/);
+  });
+
+  it.skipIf(skip)('says so when the port is taken, instead of a stack trace', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const port = (squatter.address() as { port: number }).port;
+    try {
+      const run = await rapport(['serve', '--port', String(port)], { cwd, env });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`PORT ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      squatter.close();
+    }
   });
 });

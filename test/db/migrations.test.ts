@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/database.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
@@ -30,5 +31,22 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     await db.kysely.insertInto('organization').values({ id: 'o1', ...org }).execute();
     await expect(db.kysely.insertInto('organization').values({ id: 'o2', ...org }).execute()).rejects.toThrow();
     await expect(db.kysely.insertInto('organization').values({ id: 'o3', ...org, owner_id: 'nobody', name_key: 'other' }).execute()).rejects.toThrow();
+  });
+
+  it.skipIf(skip)('roll back whole when one fails halfway', async () => {
+    const broken = {
+      ...migrations,
+      '9999_broken': {
+        async up(db: Kysely<any>) {
+          await db.schema.createTable('half_done').addColumn('id', 'text').execute();
+          throw new Error('disk full, say');
+        },
+      },
+    };
+    await expect(migrateToLatest(db.kysely, broken)).rejects.toThrow('disk full, say');
+    const tables = await db.kysely.introspection.getTables();
+    expect(tables.map((t) => t.name)).not.toContain('half_done');
+    const applied = await db.kysely.selectFrom('rapport_migration' as never).select('name' as never).execute();
+    expect(applied.map((r) => (r as { name: string }).name)).toEqual(Object.keys(migrations));
   });
 });

@@ -40,12 +40,12 @@ export function cookieHeader(response: Response): string {
     .join('; ');
 }
 
-export async function createTestApp(dialect: Dialect): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, options: { webRoot?: string; trustProxy?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
   const ctx = serviceContext(db.kysely, db.dialect);
   const auth = createAuth({ db: db.kysely, dialect: db.dialect, secret: 'test-secret-that-is-long-enough-0123456789', publicUrl: ORIGIN, logLevel: 'error' });
   const errors: string[] = [];
-  const app = createApp({ ctx, auth, publicUrl: ORIGIN, log: (line) => errors.push(line) });
+  const app = createApp({ ctx, auth, publicUrl: ORIGIN, log: (line) => errors.push(line), webRoot: options.webRoot, trustProxy: options.trustProxy });
 
   const request = async (method: string, path: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers };
