@@ -1,31 +1,14 @@
 /** All SQL about contacts and their tags. Every query is scoped by owner. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { matchKey } from '../core/normalize.ts';
-import type { Database } from '../db/schema.ts';
+import type { ContactTable, Database } from '../db/schema.ts';
 import type { Contact, ContactListItem, ContactSort, Page, TagCount } from '../shared/api.ts';
 import { containsPattern, likeEscaped, parseJsonArray, toIso } from './row-mapping.ts';
 
 type Db = Kysely<Database>;
 
-export interface ContactRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  name_key: string;
-  emails: string;
-  phones: string;
-  linkedin_url: string | null;
-  organization_id: string | null;
-  title: string | null;
-  location: string | null;
-  time_zone: string | null;
-  source: string | null;
-  introduced_by_id: string | null;
-  notes: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A contact as written: timestamps as ISO text, e-mails and phones as JSON arrays. */
+export type ContactRow = Omit<Insertable<ContactTable>, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
 
 export async function insertContact(db: Db, row: ContactRow, tags: readonly string[]): Promise<void> {
   await db.insertInto('contact').values(row).execute();

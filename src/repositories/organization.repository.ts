@@ -1,5 +1,5 @@
 /** All SQL about organizations. Every query is scoped by owner. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, OrganizationTable } from '../db/schema.ts';
 import type { Organization, Page } from '../shared/api.ts';
 import { containsPattern, likeEscaped, toIso } from './row-mapping.ts';
@@ -7,18 +7,8 @@ import { matchKey } from '../core/normalize.ts';
 
 type Db = Kysely<Database>;
 
-export interface OrganizationRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  name_key: string;
-  website: string | null;
-  industry: string | null;
-  notes: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** An organization as written: timestamps as ISO text. */
+export type OrganizationRow = Omit<Insertable<OrganizationTable>, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
 
 function toOrganization(row: Selectable<OrganizationTable> & { contact_count: number | string | null }): Organization {
   return {
