@@ -97,9 +97,25 @@ export interface ContactTable {
   source: string | null;
   introduced_by_id: string | null;
   notes: string | null;
+  /** ISO date (YYYY-MM-DD) of the LinkedIn connection. */
+  connected_on: string | null;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Earlier titles and organizations of a contact, newest last. */
+export interface ContactHistoryTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  /** 'title' or 'organization'. */
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  /** What changed it: 'linkedin', 'vcard' or 'edit'. */
+  source: string;
+  changed_at: Timestamp;
 }
 
 export interface ContactTagTable {
@@ -120,6 +136,7 @@ export interface Database {
   organization: OrganizationTable;
   contact: ContactTable;
   contact_tag: ContactTagTable;
+  contact_history: ContactHistoryTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

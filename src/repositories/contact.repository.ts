@@ -69,6 +69,7 @@ export async function findContact(db: Db, ownerId: string, id: string): Promise<
     source: row.source,
     introducedBy: row.introduced_by_id && row.introduced_by_name ? { id: row.introduced_by_id, name: row.introduced_by_name } : null,
     notes: row.notes,
+    connectedOn: row.connected_on,
     version: row.version,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),

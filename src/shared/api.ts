@@ -204,9 +204,20 @@ export interface Contact {
   source: string | null;
   introducedBy: Ref | null;
   notes: string | null;
+  /** ISO date (YYYY-MM-DD) the LinkedIn connection was made, when imported from LinkedIn. */
+  connectedOn: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One earlier value of a contact's title or organization. */
+export interface ContactHistoryEntry {
+  field: 'title' | 'organization';
+  oldValue: string | null;
+  newValue: string | null;
+  source: string;
+  changedAt: string;
 }
 
 export type ContactListItem = Pick<Contact, 'id' | 'name' | 'organization' | 'title' | 'emails' | 'tags' | 'updatedAt'>;
