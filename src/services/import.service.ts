@@ -1,0 +1,125 @@
+/**
+ * Imports a parsed file into one account: plan (pure core), then write the whole
+ * plan in one transaction — all or nothing. A dry run plans and reports without
+ * writing. Importing the same file twice changes nothing the second time.
+ */
+import { AppError } from '../core/errors.ts';
+import { planImport, type ImportPlan } from '../core/import-plan.ts';
+import type { ImportReport, ParsedImport } from '../imports/types.ts';
+import * as imports from '../repositories/import.repository.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Called as rows are written: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Test seam: called before the k-th write; a throw aborts the import. */
+  beforeWrite?: (k: number) => void;
+}
+
+const SOURCE_LABEL: Record<ParsedImport['format'], string> = { linkedin: 'LinkedIn', vcard: 'vCard' };
+
+export async function importParsed(ctx: ServiceContext, ownerId: string, parsed: ParsedImport, options: ImportOptions): Promise<ImportReport> {
+  const plan = await ctx.db.transaction().execute(async (trx) => {
+    await imports.lockAccountForImport(trx, ownerId);
+    const [existing, organizations] = await Promise.all([imports.loadMatchableContacts(trx, ownerId), imports.loadOrganizations(trx, ownerId)]);
+    const planned = planImport(existing, organizations, parsed.people, parsed.skipped, ctx.newId);
+    if (!options.dryRun) await writePlan({ ...ctx, db: trx }, ownerId, planned, SOURCE_LABEL[parsed.format], options);
+    return planned;
+  });
+  return {
+    dryRun: options.dryRun,
+    read: parsed.read,
+    created: plan.created,
+    updated: plan.updated,
+    unchanged: plan.unchanged,
+    skipped: plan.skipped,
+    organizationsCreated: plan.newOrganizations.length,
+  };
+}
+
+async function writePlan(ctx: ServiceContext, ownerId: string, plan: ImportPlan, source: string, options: ImportOptions): Promise<void> {
+  const now = ctx.now().toISOString();
+  const total = plan.creates.length + plan.updates.length;
+  let done = 0;
+  const step = (count: number) => {
+    for (let i = 0; i < count; i++) options.beforeWrite?.(done + i);
+    done += count;
+    options.onProgress?.(done, total);
+  };
+
+  await imports.insertOrganizations(
+    ctx.db,
+    plan.newOrganizations.map((o) => ({
+      id: o.id,
+      owner_id: ownerId,
+      name: o.name,
+      name_key: o.nameKey,
+      website: null,
+      industry: null,
+      notes: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+
+  const CHUNK = 500;
+  for (let i = 0; i < plan.creates.length; i += CHUNK) {
+    const chunk = plan.creates.slice(i, i + CHUNK);
+    step(chunk.length);
+    await imports.insertContacts(
+      ctx.db,
+      chunk.map(({ contact: c }) => ({
+        id: c.id,
+        owner_id: ownerId,
+        name: c.name,
+        name_key: c.nameKey,
+        emails: JSON.stringify(c.emails),
+        phones: JSON.stringify(c.phones),
+        linkedin_url: c.linkedinUrl,
+        organization_id: c.organizationId,
+        title: c.title,
+        location: null,
+        time_zone: null,
+        source,
+        introduced_by_id: null,
+        notes: c.notes,
+        connected_on: c.connectedOn,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+  }
+
+  const history: imports.HistoryRow[] = [];
+  for (const update of plan.updates) {
+    step(1);
+    const { before, after } = update;
+    const changes: imports.ImportedChanges = { updated_at: now };
+    if (after.title !== before.title) changes.title = after.title;
+    if (after.organizationId !== before.organizationId) changes.organization_id = after.organizationId;
+    if (after.linkedinUrl !== before.linkedinUrl) changes.linkedin_url = after.linkedinUrl;
+    if (after.notes !== before.notes) changes.notes = after.notes;
+    if (after.connectedOn !== before.connectedOn) changes.connected_on = after.connectedOn;
+    if (after.emails.join('\n') !== before.emails.join('\n')) changes.emails = JSON.stringify(after.emails);
+    if (after.phones.join('\n') !== before.phones.join('\n')) changes.phones = JSON.stringify(after.phones);
+    if (!(await imports.updateImportedContact(ctx.db, ownerId, update.contactId, update.version, changes))) {
+      throw new AppError('VERSION_CONFLICT', 'A contact changed while the import ran. Nothing was imported; run it again.');
+    }
+    for (const h of update.history) {
+      history.push({
+        id: ctx.newId(),
+        owner_id: ownerId,
+        contact_id: update.contactId,
+        field: h.field,
+        old_value: h.oldValue,
+        new_value: h.newValue,
+        source: source.toLowerCase(),
+        changed_at: now,
+      });
+    }
+  }
+  await imports.insertHistory(ctx.db, history);
+}
