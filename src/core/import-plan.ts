@@ -9,7 +9,7 @@
  * history. Nothing the person typed is ever removed by an import.
  */
 import type { ImportedPerson, SkippedRecord } from '../imports/types.ts';
-import { matchKey } from './normalize.ts';
+import { cleanText, matchKey } from './normalize.ts';
 
 export interface ExistingContact {
   id: string;
@@ -123,7 +123,7 @@ export function planImport(
     if (key === '') return null;
     let org = orgByKey.get(key);
     if (!org) {
-      org = { id: newId(), name, nameKey: key };
+      org = { id: newId(), name: cleanText(name), nameKey: key };
       orgByKey.set(key, org);
       orgById.set(org.id, org);
       newOrganizations.push(org);
