@@ -43,18 +43,19 @@ async function tagsByContact(db: Db, ownerId: string, contactIds: readonly strin
   return byContact;
 }
 
-export async function findContact(db: Db, ownerId: string, id: string): Promise<Contact | undefined> {
-  const row = await db
+function selectFull(db: Db, ownerId: string) {
+  return db
     .selectFrom('contact as c')
     .leftJoin('organization as o', 'o.id', 'c.organization_id')
     .leftJoin('contact as i', 'i.id', 'c.introduced_by_id')
     .selectAll('c')
     .select(['o.name as organization_name', 'i.name as introduced_by_name'])
-    .where('c.owner_id', '=', ownerId)
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const tags = (await tagsByContact(db, ownerId, [id])).get(id) ?? [];
+    .where('c.owner_id', '=', ownerId);
+}
+
+type FullRow = Awaited<ReturnType<ReturnType<typeof selectFull>['executeTakeFirstOrThrow']>>;
+
+function toContact(row: FullRow, tags: string[]): Contact {
   return {
     id: row.id,
     name: row.name,
@@ -74,6 +75,28 @@ export async function findContact(db: Db, ownerId: string, id: string): Promise<
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
+}
+
+export async function findContact(db: Db, ownerId: string, id: string): Promise<Contact | undefined> {
+  const row = await selectFull(db, ownerId).where('c.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const tags = (await tagsByContact(db, ownerId, [id])).get(id) ?? [];
+  return toContact(row, tags);
+}
+
+/** Every contact of an account, sorted by name, in two queries (for exports). */
+export async function findAllContacts(db: Db, ownerId: string): Promise<Contact[]> {
+  const rows = await selectFull(db, ownerId).orderBy('c.name_key').orderBy('c.id').execute();
+  const tagRows = await db
+    .selectFrom('contact_tag')
+    .select(['contact_id', 'tag'])
+    .where('owner_id', '=', ownerId)
+    .orderBy('contact_id')
+    .orderBy('position')
+    .execute();
+  const tags = new Map<string, string[]>();
+  for (const t of tagRows) tags.set(t.contact_id, [...(tags.get(t.contact_id) ?? []), t.tag]);
+  return rows.map((row) => toContact(row, tags.get(row.id) ?? []));
 }
 
 export async function contactExists(db: Db, ownerId: string, id: string): Promise<boolean> {

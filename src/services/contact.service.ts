@@ -3,8 +3,9 @@ import { AppError, notFound, versionConflict, type FieldIssue } from '../core/er
 import { matchKey } from '../core/normalize.ts';
 import * as contacts from '../repositories/contact.repository.ts';
 import { organizationExists } from '../repositories/organization.repository.ts';
-import { isForeignKeyViolation } from '../repositories/row-mapping.ts';
-import type { Contact, ContactCreate, ContactListItem, ContactSort, ContactUpdate, Page, TagCount } from '../shared/api.ts';
+import { listContactHistory } from '../repositories/import.repository.ts';
+import { isForeignKeyViolation, toIso } from '../repositories/row-mapping.ts';
+import type { Contact, ContactCreate, ContactHistoryEntry, ContactListItem, ContactSort, ContactUpdate, Page, TagCount } from '../shared/api.ts';
 import type { ServiceContext } from './context.ts';
 
 /**
@@ -128,4 +129,17 @@ export function listContacts(
 
 export function listTags(ctx: ServiceContext, ownerId: string): Promise<TagCount[]> {
   return contacts.listTags(ctx.db, ownerId);
+}
+
+/** Earlier titles and organizations, oldest first. */
+export async function getContactHistory(ctx: ServiceContext, ownerId: string, id: string): Promise<ContactHistoryEntry[]> {
+  if (!(await contacts.contactExists(ctx.db, ownerId, id))) throw notFound('The contact');
+  const rows = await listContactHistory(ctx.db, ownerId, id);
+  return rows.map((r) => ({
+    field: r.field === 'organization' ? 'organization' : 'title',
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    source: r.source,
+    changedAt: toIso(r.changed_at),
+  }));
 }

@@ -10,6 +10,7 @@ export function contactRoutes({ ctx }: AppDeps) {
     .get('/tags', async (c) => c.json(await service.listTags(ctx, c.get('user').id)))
     .post('/', async (c) => c.json(await service.createContact(ctx, c.get('user').id, await jsonBody(c, ContactCreateSchema)), 201))
     .get('/:id', async (c) => c.json(await service.getContact(ctx, c.get('user').id, pathId(c, 'The contact'))))
+    .get('/:id/history', async (c) => c.json(await service.getContactHistory(ctx, c.get('user').id, pathId(c, 'The contact'))))
     .patch('/:id', async (c) => {
       const id = pathId(c, 'The contact');
       return c.json(await service.updateContact(ctx, c.get('user').id, id, await jsonBody(c, ContactUpdateSchema)));
