@@ -18,6 +18,7 @@ import { createOrganization } from '../services/organization.service.ts';
 import { parseInput } from '../services/validate.ts';
 import { ContactCreateSchema, ContactListQuerySchema, SetupSchema } from '../shared/api.ts';
 import { startServer } from '../server.ts';
+import { registerDataCommands } from './data-commands.ts';
 import { parseFormat, printRows } from './output.ts';
 
 interface GlobalOptions extends ConfigFlags {
@@ -198,6 +199,8 @@ contactsCommand
       else process.stdout.write(`Added ${contact.name}${contact.organization ? ` (${contact.organization.name})` : ''} — id ${contact.id}\n`);
     });
   });
+
+registerDataCommands(program, { withDatabase, loadConfig: configFrom });
 
 try {
   await program.parseAsync(process.argv);

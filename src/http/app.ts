@@ -9,7 +9,10 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { AppError, type ErrorBody } from '../core/errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { contactRoutes } from './routes/contacts.routes.ts';
+import { exportRoutes } from './routes/exports.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
 import { sessionRoutes, sessionUser } from './routes/session.routes.ts';
 import { csrfGuard, hostGuard, limitBody, securityHeaders } from './security.ts';
 
@@ -23,7 +26,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', securityHeaders());
   app.use('*', hostGuard(deps.publicUrl));
-  app.use('/api/*', limitBody());
+  // Imports carry whole files and set their own, larger limit.
+  const smallBodies = limitBody();
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports/') ? next() : smallBodies(c, next)));
   app.use('/api/*', csrfGuard(deps.publicUrl));
 
   app.get('/healthz', async (c) => {
@@ -47,6 +52,9 @@ export function createApp(deps: AppDeps) {
   for (const [path, routes] of [
     ['/api/contacts', contactRoutes(deps)],
     ['/api/organizations', organizationRoutes(deps)],
+    ['/api/search', searchRoutes(deps)],
+    ['/api/imports', importRoutes(deps)],
+    ['/api/exports', exportRoutes(deps)],
   ] as const) {
     app.use(path, requireSession);
     app.use(`${path}/*`, requireSession);

@@ -253,3 +253,33 @@ export interface TagCount {
   tag: string;
   count: number;
 }
+
+/** `GET /api/search?q=…&limit=…`: what a search box sends; a blank `q` finds nothing. */
+export const SearchQuerySchema = z.object({
+  q: z.string({ message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
+  limit: z.coerce.number().int().min(1).max(50, { message: 'must be at most 50' }).default(10),
+});
+export type SearchQuery = z.input<typeof SearchQuerySchema>;
+
+/** A passage of the text that matched; `highlights` are [start, end) offsets into `text` (UTF-16). */
+export interface SearchSnippet {
+  text: string;
+  highlights: [start: number, end: number][];
+}
+
+/**
+ * One search hit, best first. `snippet` quotes the notes when they, rather than
+ * the name, explain the match. `kind` leaves room for interview notes and messages.
+ */
+export interface SearchResult {
+  kind: 'contact';
+  id: string;
+  name: string;
+  organization: Ref | null;
+  title: string | null;
+  snippet?: SearchSnippet;
+}
+
+export interface SearchResponse {
+  items: SearchResult[];
+}

@@ -7,11 +7,13 @@ import { ContactPage } from './contacts/ContactPage.tsx';
 import { ContactsPage } from './contacts/ContactsPage.tsx';
 import { EditContactPage } from './contacts/EditContactPage.tsx';
 import { NewContactPage } from './contacts/NewContactPage.tsx';
+import { ImportPage } from './imports/ImportPage.tsx';
 import { EditOrganizationPage } from './organizations/EditOrganizationPage.tsx';
 import { NewOrganizationPage } from './organizations/NewOrganizationPage.tsx';
 import { OrganizationPage } from './organizations/OrganizationPage.tsx';
 import { OrganizationsPage } from './organizations/OrganizationsPage.tsx';
 import { queryClient } from './queryClient.ts';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { theme } from './theme.ts';
@@ -36,6 +38,8 @@ export function App() {
                 <Route path="organizations/new" element={<NewOrganizationPage />} />
                 <Route path="organizations/:id" element={<OrganizationPage />} />
                 <Route path="organizations/:id/edit" element={<EditOrganizationPage />} />
+                <Route path="import" element={<ImportPage />} />
+                <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_contact_history.ts';
+import * as m0003 from './0003_contact_search.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -10,4 +11,5 @@ import * as m0002 from './0002_contact_history.ts';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_contact_history': m0002,
+  '0003_contact_search': m0003,
 };

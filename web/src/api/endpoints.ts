@@ -2,6 +2,7 @@
 import type {
   Contact,
   ContactCreateInput,
+  ContactHistoryEntry,
   ContactListItem,
   ContactSort,
   ContactUpdateInput,
@@ -10,10 +11,13 @@ import type {
   OrganizationCreateInput,
   OrganizationUpdateInput,
   Page,
+  SearchResponse,
   SessionInfo,
   SetupInput,
   TagCount,
 } from '@shared/api.ts';
+import type { ImportFormat, ImportReport } from '../../../src/imports/types.ts';
+import { uploadFile, type UploadProgress } from '../imports/upload.ts';
 import { queryString, request } from './client.ts';
 
 type Signal = AbortSignal | undefined;
@@ -52,6 +56,10 @@ export const createContact = (input: ContactCreateInput) => request<Contact>('PO
 export const getContact = (id: string, signal?: Signal) =>
   request<Contact>('GET', `/api/contacts/${encodeURIComponent(id)}`, { signal });
 
+/** Earlier titles and organizations, oldest first. */
+export const getContactHistory = (id: string, signal?: Signal) =>
+  request<ContactHistoryEntry[]>('GET', `/api/contacts/${encodeURIComponent(id)}/history`, { signal });
+
 export const updateContact = (id: string, input: ContactUpdateInput) =>
   request<Contact>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, { body: input });
 
@@ -82,3 +90,37 @@ export const updateOrganization = (id: string, input: OrganizationUpdateInput) =
 /** Refused with 409 VERSION_CONFLICT if the organization changed since `version` was loaded. */
 export const deleteOrganization = (id: string, version: number) =>
   request<void>('DELETE', `/api/organizations/${encodeURIComponent(id)}${queryString({ version })}`);
+
+// --- Search -------------------------------------------------------------------
+
+/** Contacts matching every word typed, best first. */
+export const search = (params: { q: string; limit?: number | undefined }, signal?: Signal) =>
+  request<SearchResponse>('GET', `/api/search${queryString({ ...params })}`, { signal });
+
+// --- Imports and exports -------------------------------------------------------
+
+export type { ImportFormat, ImportReport, SkippedRecord } from '../../../src/imports/types.ts';
+
+export interface ImportFileOptions {
+  /** true: only report what the import would do. */
+  dryRun: boolean;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  onUploaded?: (() => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Uploads a LinkedIn Connections.csv or a vCard file as the raw request body. */
+export const importFile = (format: ImportFormat, file: Blob, options: ImportFileOptions) =>
+  uploadFile<ImportReport>(`/api/imports/${format}${queryString({ dryRun: String(options.dryRun) })}`, file, {
+    contentType: format === 'linkedin' ? 'text/csv' : 'text/vcard',
+    onProgress: options.onProgress,
+    onUploaded: options.onUploaded,
+    signal: options.signal,
+  });
+
+/** Downloads: plain links, the session cookie goes along. */
+export const exportUrls = {
+  contactsCsv: '/api/exports/contacts.csv',
+  contactsVCard: (version: '4.0' | '3.0') => `/api/exports/contacts.vcf${queryString({ version })}`,
+  accountJson: '/api/exports/account.json',
+} as const;

@@ -9,6 +9,7 @@ export const queryKeys = {
     list: (params: Omit<ContactListParams, 'offset' | 'limit'>, pageSize: number, page: number) =>
       ['contacts', 'list', params, pageSize, page] as const,
     detail: (id: string) => ['contacts', 'detail', id] as const,
+    history: (id: string) => ['contacts', 'history', id] as const,
     tags: ['contacts', 'tags'] as const,
     search: (q: string) => ['contacts', 'search', q] as const,
   },
@@ -18,4 +19,6 @@ export const queryKeys = {
     detail: (id: string) => ['organizations', 'detail', id] as const,
     search: (q: string) => ['organizations', 'search', q] as const,
   },
+  /** Under 'contacts', so every change to contacts refreshes open search results too. */
+  search: (q: string, limit: number) => ['contacts', 'global-search', q, limit] as const,
 };

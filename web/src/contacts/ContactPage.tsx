@@ -4,8 +4,8 @@ import { IconBrandLinkedin, IconNotes, IconPencil, IconTrash } from '@tabler/ico
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Contact } from '@shared/api.ts';
-import { deleteContact, getContact, queryKeys, refreshPeopleAndPlaces } from '../api/index.ts';
+import type { Contact, ContactHistoryEntry } from '@shared/api.ts';
+import { deleteContact, getContact, getContactHistory, queryKeys, refreshPeopleAndPlaces } from '../api/index.ts';
 import { ConfirmDeleteModal } from '../ui/ConfirmDeleteModal.tsx';
 import { DetailList } from '../ui/DetailList.tsx';
 import { displayUrl, formatDate, localTimeIn } from '../ui/format.ts';
@@ -198,6 +198,7 @@ function ContactView({ contact }: { contact: Contact }) {
                       </Anchor>
                     ) : null,
                   },
+                  ...(contact.connectedOn ? [{ label: 'Connected on', value: formatDay(contact.connectedOn) }] : []),
                   { label: 'Added', value: formatDate(contact.createdAt) },
                   { label: 'Last updated', value: formatDate(contact.updatedAt) },
                 ]}
@@ -207,24 +208,27 @@ function ContactView({ contact }: { contact: Contact }) {
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
-          <Card p={{ base: 'md', sm: 'lg' }}>
-            <Title order={2} fz="md" mb="sm">
-              Notes
-            </Title>
-            {contact.notes ? (
-              <MarkdownView>{contact.notes}</MarkdownView>
-            ) : (
-              <Group gap="xs" c="dimmed" wrap="nowrap" align="flex-start">
-                <IconNotes size={18} stroke={1.5} style={{ flexShrink: 0, marginTop: 2 }} />
-                <Text size="sm">
-                  No notes yet.{' '}
-                  <Anchor component={Link} to={`/contacts/${contact.id}/edit`} size="sm">
-                    Write down what they do and what you would like to ask them
-                  </Anchor>
-                </Text>
-              </Group>
-            )}
-          </Card>
+          <Stack gap="lg">
+            <Card p={{ base: 'md', sm: 'lg' }}>
+              <Title order={2} fz="md" mb="sm">
+                Notes
+              </Title>
+              {contact.notes ? (
+                <MarkdownView>{contact.notes}</MarkdownView>
+              ) : (
+                <Group gap="xs" c="dimmed" wrap="nowrap" align="flex-start">
+                  <IconNotes size={18} stroke={1.5} style={{ flexShrink: 0, marginTop: 2 }} />
+                  <Text size="sm">
+                    No notes yet.{' '}
+                    <Anchor component={Link} to={`/contacts/${contact.id}/edit`} size="sm">
+                      Write down what they do and what you would like to ask them
+                    </Anchor>
+                  </Text>
+                </Group>
+              )}
+            </Card>
+            <EarlierPositions contact={contact} />
+          </Stack>
         </Grid.Col>
       </Grid>
 
@@ -239,5 +243,92 @@ function ContactView({ contact }: { contact: Contact }) {
         Their details and notes will be removed from Rapport. This cannot be undone.
       </ConfirmDeleteModal>
     </>
+  );
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** A calendar day (YYYY-MM-DD) as written where the reader is, without a time-zone shift. */
+function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  return dayFormat.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+interface Position {
+  title: string | null;
+  organization: string | null;
+}
+
+interface PositionChange {
+  before: Position;
+  after: Position;
+  changedAt: string;
+  source: string;
+}
+
+/**
+ * Title and organization changes recorded together become one move, newest first.
+ * What the contact held around each move is rebuilt backwards from what it holds now.
+ */
+function positionChanges(contact: Contact, history: ContactHistoryEntry[]): PositionChange[] {
+  const groups: ContactHistoryEntry[][] = [];
+  for (const entry of history) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.changedAt === entry.changedAt && last[0]!.source === entry.source) last.push(entry);
+    else groups.push([entry]);
+  }
+  let current: Position = { title: contact.title, organization: contact.organization?.name ?? null };
+  const changes: PositionChange[] = [];
+  for (const group of groups.reverse()) {
+    const before = { ...current };
+    const after = { ...current };
+    for (const entry of group) {
+      before[entry.field] = entry.oldValue;
+      after[entry.field] = entry.newValue;
+    }
+    changes.push({ before, after, changedAt: group[0]!.changedAt, source: group[0]!.source });
+    current = before;
+  }
+  return changes;
+}
+
+function positionText({ title, organization }: Position): string {
+  if (title && organization) return `${title} at ${organization}`;
+  return title ?? organization ?? 'No position';
+}
+
+function sourceText(source: string): string {
+  if (source.toLowerCase() === 'linkedin') return 'LinkedIn import';
+  if (source.toLowerCase() === 'vcard') return 'vCard import';
+  return source;
+}
+
+function EarlierPositions({ contact }: { contact: Contact }) {
+  const history = useQuery({
+    queryKey: queryKeys.contacts.history(contact.id),
+    queryFn: ({ signal }) => getContactHistory(contact.id, signal),
+  });
+  const changes = history.data ? positionChanges(contact, history.data) : [];
+  if (changes.length === 0) return null;
+
+  return (
+    <Card p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="earlier-positions">
+      <Title order={2} fz="md" mb="md" id="earlier-positions">
+        Earlier positions
+      </Title>
+      <Stack gap="md" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        {changes.map((change) => (
+          <li key={`${change.changedAt}-${change.source}`}>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {positionText(change.before)} → {positionText(change.after)}
+            </Text>
+            <Text size="xs" c="dimmed" mt={2}>
+              Changed {formatDate(change.changedAt)} by {sourceText(change.source)}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.ts';
+import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import classes from './AppLayout.module.css';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { MainNav } from './MainNav.tsx';
@@ -53,6 +54,7 @@ export function AppLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap" miw={0}>
+            <GlobalSearch />
             <Text size="sm" c="dimmed" truncate="end" miw={0} className={classes.email} title={user.email}>
               {user.email}
             </Text>

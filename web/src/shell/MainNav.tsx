@@ -1,5 +1,13 @@
-import { Badge, NavLink, Stack, Text } from '@mantine/core';
-import { IconBuildingSkyscraper, IconChartDots3, IconMessages, IconSun, IconUsers } from '@tabler/icons-react';
+import { Badge, Box, NavLink, Stack, Text } from '@mantine/core';
+import {
+  IconBuildingSkyscraper,
+  IconChartDots3,
+  IconFileImport,
+  IconMessages,
+  IconSettings,
+  IconSun,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 
@@ -14,7 +22,11 @@ const items: Item[] = [
   { label: 'Today', to: '/', icon: IconSun, exact: true },
   { label: 'Contacts', to: '/contacts', icon: IconUsers },
   { label: 'Organizations', to: '/organizations', icon: IconBuildingSkyscraper },
+  { label: 'Import', to: '/import', icon: IconFileImport },
 ];
+
+/** At the foot of the navigation, above the signed-in person. */
+const settings: Item = { label: 'Settings', to: '/settings', icon: IconSettings };
 
 const soon: Omit<Item, 'to'>[] = [
   { label: 'Interviews', icon: IconMessages },
@@ -25,26 +37,28 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const isActive = (item: Item) => (item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(item.to + '/'));
 
+  const link = (item: Item) => {
+    const active = isActive(item);
+    return (
+      <NavLink
+        key={item.to}
+        component={Link}
+        to={item.to}
+        label={item.label}
+        leftSection={<item.icon size={19} stroke={1.7} />}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        onClick={onNavigate}
+        variant="light"
+        fw={active ? 600 : 500}
+        style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      />
+    );
+  };
+
   return (
-    <Stack gap={4} component="nav" aria-label="Main">
-      {items.map((item) => {
-        const active = isActive(item);
-        return (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            leftSection={<item.icon size={19} stroke={1.7} />}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-            onClick={onNavigate}
-            variant="light"
-            fw={active ? 600 : 500}
-            style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          />
-        );
-      })}
+    <Stack gap={4} component="nav" aria-label="Main" h="100%">
+      {items.map(link)}
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="md" mb={4} px="sm" style={{ letterSpacing: '0.06em' }}>
         Coming soon
       </Text>
@@ -65,6 +79,9 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           style={{ borderRadius: 'var(--mantine-radius-md)' }}
         />
       ))}
+      <Box mt="auto" pt="md">
+        {link(settings)}
+      </Box>
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import {
   IconBuildingSkyscraper,
   IconCircleCheckFilled,
+  IconFileImport,
   IconMessages,
   IconPlus,
   IconUserPlus,
@@ -75,12 +76,20 @@ export function TodayPage() {
           {newcomer ? 'Get started' : 'Next steps'}
         </Title>
         <Text size="sm" c="dimmed" mt={4} mb="lg">
-          Three steps from a list of names to conversations that teach you something.
+          A few steps from a list of names to conversations that teach you something.
         </Text>
         <Stack gap="sm">
           <Step
-            done={!!contactCount}
             number={1}
+            title="Bring your network in"
+            to="/import"
+            description="Import your LinkedIn connections or a vCard file from your address book. You see a preview before anything is saved."
+            action="Import contacts"
+            actionIcon={<IconFileImport size={16} />}
+          />
+          <Step
+            done={!!contactCount}
+            number={2}
             title="Add the people you know"
             to="/contacts/new"
             description="Former colleagues, classmates, friends of friends: anyone whose work you would like to hear about."
@@ -89,7 +98,7 @@ export function TodayPage() {
           />
           <Step
             done={!!organizationCount}
-            number={2}
+            number={3}
             title="List organizations you're curious about"
             to="/organizations/new"
             description="Companies, labs, agencies and nonprofits where you would like to learn how things really work."
@@ -97,7 +106,7 @@ export function TodayPage() {
             actionIcon={<IconPlus size={16} />}
           />
           <Step
-            number={3}
+            number={4}
             title="Plan informational interviews"
             description="Ask for twenty minutes, prepare your questions and keep what you learn. Arriving soon in Rapport."
             soon

@@ -1,0 +1,149 @@
+/**
+ * Import speed on a generated 30,000-row LinkedIn Connections.csv, against
+ * references run in the same process on the same rows:
+ *  - SQLite: raw better-sqlite3 upserts of the same parsed rows in one transaction;
+ *  - PostgreSQL: COPY of the same rows into a staging table.
+ * Also the resident memory of the process after the imports.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createAuth } from '../src/auth/auth.ts';
+import { matchKey } from '../src/core/normalize.ts';
+import { migrateToLatest, openPostgres, openSqlite, type Db } from '../src/db/database.ts';
+import { parseLinkedInConnections } from '../src/imports/linkedin-csv.ts';
+import type { ImportedPerson } from '../src/imports/types.ts';
+import { addAccount } from '../src/services/account.service.ts';
+import { serviceContext } from '../src/services/context.ts';
+import { importParsed } from '../src/services/import.service.ts';
+
+export interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  reference: number;
+  ratio: number;
+}
+
+const ROWS = 30_000;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function generateConnections(rows: number): Uint8Array {
+  const lines = ['Notes:', '"When exporting your connection data, you may notice that some of the email addresses are missing."', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < rows; i++) {
+    const company = i % 7 === 0 ? '"Contoso, Ltd."' : `Company ${i % 900}`;
+    lines.push(`First${i},Last${i},https://www.linkedin.com/in/person-${i},${i % 3 === 0 ? `p${i}@example.com` : ''},${company},Engineer ${i % 50},${1 + (i % 28)} Mar 2024`);
+  }
+  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+}
+
+async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+async function owner(db: Db): Promise<string> {
+  const ctx = serviceContext(db.kysely, db.dialect);
+  const auth = createAuth({ db: db.kysely, dialect: db.dialect, secret: 'bench-secret-0123456789-0123456789-abcdef', publicUrl: 'http://127.0.0.1', logLevel: 'error' });
+  return (await addAccount(ctx, auth, { name: 'Bench', email: 'bench@example.com', password: 'bench passphrase' })).id;
+}
+
+/** The reference: the same people written straight with better-sqlite3, one transaction, one prepared upsert. */
+function rawSqliteUpsert(file: string, ownerId: string, people: ImportedPerson[]): void {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  const insert = sqlite.prepare(
+    `insert into contact (id, owner_id, name, name_key, emails, phones, linkedin_url, organization_id, title, source, connected_on, version, created_at, updated_at)
+     values (?, ?, ?, ?, ?, '[]', ?, null, ?, 'LinkedIn', ?, 1, ?, ?)
+     on conflict (id) do update set title = excluded.title, updated_at = excluded.updated_at`,
+  );
+  const now = new Date().toISOString();
+  sqlite.transaction(() => {
+    for (const [i, p] of people.entries()) insert.run(`raw-${i}`, ownerId, p.name, matchKey(p.name), JSON.stringify(p.emails), p.linkedinUrl, p.title, p.connectedOn, now, now);
+  })();
+  sqlite.close();
+}
+
+export async function benchImports(pgAdminUrl: string): Promise<Result[]> {
+  const results: Result[] = [];
+  const bytes = generateConnections(ROWS);
+  const people = parseLinkedInConnections(bytes).people;
+
+  // SQLite: the reference and the import each get a fresh file.
+  const dir = mkdtempSync(path.join(tmpdir(), 'rapport-bench-import-'));
+  try {
+    const refDb = openSqlite(path.join(dir, 'reference.sqlite'));
+    await migrateToLatest(refDb.kysely);
+    const refOwner = await owner(refDb);
+    await refDb.close();
+    const reference = await timed(() => rawSqliteUpsert(path.join(dir, 'reference.sqlite'), refOwner, people));
+
+    const db = openSqlite(path.join(dir, 'rapport.sqlite'));
+    await migrateToLatest(db.kysely);
+    const ownerId = await owner(db);
+    const ctx = serviceContext(db.kysely, db.dialect);
+    const first = await timed(() => importParsed(ctx, ownerId, parseLinkedInConnections(bytes), { dryRun: false }));
+    if (first.value.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${first.value.created}`);
+    const again = await timed(() => importParsed(ctx, ownerId, parseLinkedInConnections(bytes), { dryRun: false }));
+    if (again.value.created !== 0) throw new Error('re-import created contacts');
+    await db.close();
+    results.push(
+      { name: 'sqlite: import 30,000-row Connections.csv end to end (parse, match, write)', value: round(first.ms), unit: 'ms', reference: round(reference.ms), ratio: round(first.ms / reference.ms) },
+      { name: 'sqlite: re-import of the same file (nothing changes)', value: round(again.ms), unit: 'ms', reference: round(reference.ms), ratio: round(again.ms / reference.ms) },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // PostgreSQL: COPY of the same rows into a staging table is the reference.
+  const name = `rapport_bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgAdminUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.warn(`PostgreSQL import bench skipped: ${(error as Error).message}`);
+    return results;
+  }
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(pgAdminUrl);
+    url.pathname = `/${name}`;
+    const db = openPostgres(url.toString());
+    await migrateToLatest(db.kysely);
+    const ownerId = await owner(db);
+
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await client.query('create unlogged table staging (name text, name_key text, emails text, linkedin_url text, organization text, title text, connected_on text)');
+    const tsv = people
+      .map((p) => [p.name, matchKey(p.name), JSON.stringify(p.emails), p.linkedinUrl ?? '\\N', p.organization ?? '\\N', p.title ?? '\\N', p.connectedOn ?? '\\N'].map((v) => v.replace(/\t/g, ' ')).join('\t'))
+      .join('\n');
+    const reference = await timed(() => pipeline(Readable.from([`${tsv}\n`]), client.query(copyFrom('copy staging from stdin'))));
+    await client.end();
+
+    const ctx = serviceContext(db.kysely, db.dialect);
+    const first = await timed(() => importParsed(ctx, ownerId, parseLinkedInConnections(bytes), { dryRun: false }));
+    const again = await timed(() => importParsed(ctx, ownerId, parseLinkedInConnections(bytes), { dryRun: false }));
+    await db.close();
+    results.push(
+      { name: 'postgres: import 30,000-row Connections.csv end to end', value: round(first.ms), unit: 'ms', reference: round(reference.ms), ratio: round(first.ms / reference.ms) },
+      { name: 'postgres: re-import of the same file', value: round(again.ms), unit: 'ms', reference: round(reference.ms), ratio: round(again.ms / reference.ms) },
+    );
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  results.push({ name: 'process resident memory after the imports', value: round(rss), unit: 'MiB', reference: 150, ratio: round(rss / 150) });
+  return results;
+}

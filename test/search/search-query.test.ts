@@ -1,0 +1,65 @@
+/** The pure half of search: cutting what people type into words, and quoting them for FTS5. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fts5Query, MAX_SEARCH_TOKENS, parseSnippet, searchTokens } from '../../src/repositories/search.repository.ts';
+
+describe('searchTokens', () => {
+  it('cuts at anything that is not a letter or a digit and drops the empties', () => {
+    expect(searchTokens('  dan   rey ')).toEqual(['dan', 'rey']);
+    expect(searchTokens("o'brien,jean-luc;x@y.z")).toEqual(['o', 'brien', 'jean', 'luc', 'x', 'y', 'z']);
+    expect(searchTokens('"NEAR(a b)" AND -c* d:e')).toEqual(['NEAR', 'a', 'b', 'AND', 'c', 'd', 'e']);
+    expect(searchTokens('')).toEqual([]);
+    expect(searchTokens('*:()"\'-^{}')).toEqual([]);
+  });
+
+  it('keeps letters of every script, digits and accents', () => {
+    expect(searchTokens('Émile Łódź 東京 Иван 42')).toEqual(['Émile', 'Łódź', '東京', 'Иван', '42']);
+  });
+
+  it('composes accents typed apart and ignores lone marks', () => {
+    expect(searchTokens('E\u0301mile')).toEqual(['Émile']);
+    expect(searchTokens('\u0301 a')).toEqual(['a']);
+  });
+
+  it('drops repeats (case-insensitively) and keeps at most a few words', () => {
+    expect(searchTokens('Dana dana DANA reyes')).toEqual(['Dana', 'reyes']);
+    expect(searchTokens('a b c d e f g h i j k')).toHaveLength(MAX_SEARCH_TOKENS);
+  });
+
+  it('lets no query syntax through, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        for (const token of searchTokens(text)) expect(token).toMatch(/^[\p{L}\p{N}\p{M}]+$/u);
+      }),
+    );
+  });
+});
+
+describe('fts5Query', () => {
+  it('quotes every word as a prefix, all required', () => {
+    expect(fts5Query(['dan', 'rey'])).toBe('"dan"* "rey"*');
+    expect(fts5Query(['dan', 'rey'], 'name')).toBe('name : ("dan"* "rey"*)');
+  });
+
+  it('doubles a quote, should one ever reach it', () => {
+    expect(fts5Query(['a"b'])).toBe('"a""b"*');
+  });
+});
+
+describe('parseSnippet', () => {
+  it('turns markers into highlight ranges and collapses whitespace', () => {
+    expect(parseSnippet('met at the \u0002design\u0003\n\nmeetup with \u0002Dana\u0003')).toEqual({
+      text: 'met at the design meetup with Dana',
+      highlights: [
+        [11, 17],
+        [30, 34],
+      ],
+    });
+  });
+
+  it('gives no snippet when nothing in it matched', () => {
+    expect(parseSnippet('just the start of the notes')).toBeUndefined();
+    expect(parseSnippet(null)).toBeUndefined();
+    expect(parseSnippet('\u0002\u0003 empty mark')).toBeUndefined();
+  });
+});

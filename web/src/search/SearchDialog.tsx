@@ -1,0 +1,254 @@
+import { Avatar, Button, Group, Kbd, Loader, Modal, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconAlertTriangle, IconCornerDownLeft, IconSearch, IconUserSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { SearchResult } from '@shared/api.ts';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage, queryKeys, search } from '../api/index.ts';
+import { prefixHighlights, queryWords, splitHighlights } from './highlight.ts';
+import classes from './SearchDialog.module.css';
+
+const LIMIT = 12;
+/** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
+const DEBOUNCE_MS = 150;
+
+interface SearchDialogProps {
+  opened: boolean;
+  onClose: () => void;
+}
+
+/**
+ * Search as you type: a combobox over a list of contacts. Arrow keys move through
+ * the results, Enter opens one, Escape closes. On a phone it takes the screen.
+ */
+export function SearchDialog({ opened, onClose }: SearchDialogProps) {
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
+  const [active, setActive] = useState(0);
+  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false }) ?? false;
+  const navigate = useNavigate();
+  const listId = useId();
+
+  const q = debounced.trim();
+  const searching = opened && queryWords(q).length > 0;
+  const results = useQuery({
+    queryKey: queryKeys.search(q, LIMIT),
+    // React Query aborts the request of a query nobody waits for any more.
+    queryFn: ({ signal }) => search({ q, limit: LIMIT }, signal),
+    enabled: searching,
+    placeholderData: keepPreviousData,
+    staleTime: 15_000,
+  });
+  const items = searching ? (results.data?.items ?? []) : [];
+  const typing = text.trim() !== q;
+
+  // The best match is the one Enter opens.
+  useEffect(() => setActive(0), [results.data]);
+
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  useEffect(() => {
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  const open = (item: SearchResult) => {
+    onClose();
+    navigate(`/contacts/${item.id}`);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing || items.length === 0) return;
+    const last = items.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: active >= last ? 0 : active + 1,
+      ArrowUp: active <= 0 ? last : active - 1,
+      PageDown: Math.min(last, active + 5),
+      PageUp: Math.max(0, active - 5),
+    };
+    const next = moves[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      setActive(next);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const item = items[active];
+      if (item) open(item);
+    }
+  };
+
+  let status: string;
+  if (!searching) status = '';
+  else if (results.isError) status = 'Search failed.';
+  else if (!results.data || results.isPlaceholderData || typing) status = 'Searching…';
+  else status = items.length === 0 ? 'No contacts found.' : `${items.length} ${items.length === 1 ? 'contact' : 'contacts'} found.`;
+
+  return (
+    <Modal.Root
+      opened={opened}
+      onClose={onClose}
+      fullScreen={phone}
+      size={620}
+      yOffset="10vh"
+      centered={false}
+      radius={phone ? 0 : 'lg'}
+      transitionProps={{ transition: phone ? 'fade' : 'pop', duration: 150 }}
+      onExitTransitionEnd={() => setText('')}
+    >
+      <Modal.Overlay backgroundOpacity={0.35} blur={3} />
+      <Modal.Content aria-label="Search" className={classes.content}>
+        <div className={classes.searchBar}>
+          <TextInput
+            data-autofocus
+            variant="unstyled"
+            size="lg"
+            className={classes.input}
+            classNames={{ input: classes.inputField }}
+            placeholder="Search contacts"
+            aria-label="Search contacts"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={items.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={items.length > 0 ? optionId(active) : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="go"
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            onKeyDown={onKeyDown}
+            leftSection={<IconSearch size={20} stroke={1.8} />}
+            rightSection={results.isFetching || (typing && searching) ? <Loader size={16} /> : null}
+          />
+          {phone ? (
+            <Button variant="subtle" size="compact-md" onClick={onClose}>
+              Cancel
+            </Button>
+          ) : (
+            <Kbd className={classes.escape} onClick={onClose} aria-hidden>
+              Esc
+            </Kbd>
+          )}
+        </div>
+
+        <VisuallyHidden role="status">{status}</VisuallyHidden>
+
+        <div className={classes.body}>
+          <ul id={listId} role="listbox" aria-label="Contacts found" className={classes.list} hidden={items.length === 0}>
+            {items.map((item, index) => (
+              <ResultOption
+                key={item.id}
+                id={optionId(index)}
+                item={item}
+                query={q}
+                active={index === active}
+                onPoint={() => setActive(index)}
+                onChoose={() => open(item)}
+              />
+            ))}
+          </ul>
+          {items.length === 0 && <Hint searching={searching} settled={!typing && !!results.data && !results.isPlaceholderData} error={results.error} query={q} />}
+        </div>
+
+        {!phone && (
+          <Group className={classes.footer} gap="lg" aria-hidden>
+            <span>
+              <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move
+            </span>
+            <span>
+              <Kbd size="xs">↵</Kbd> to open
+            </span>
+            <span>
+              <Kbd size="xs">Esc</Kbd> to close
+            </span>
+          </Group>
+        )}
+      </Modal.Content>
+    </Modal.Root>
+  );
+}
+
+function Hint({ searching, settled, error, query }: { searching: boolean; settled: boolean; error: unknown; query: string }) {
+  if (error) {
+    return (
+      <Group className={classes.hint} gap="xs" c="red" wrap="nowrap">
+        <IconAlertTriangle size={18} />
+        <Text size="sm">{errorMessage(error)}</Text>
+      </Group>
+    );
+  }
+  if (searching && !settled) return <div className={classes.hint} />;
+  return (
+    <div className={classes.hint}>
+      <IconUserSearch size={28} stroke={1.5} className={classes.hintIcon} />
+      {searching ? (
+        <Text size="sm" c="dimmed">
+          No contact matches <b>{query}</b>.
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Find anyone by name, organization, title, tag or a word from your notes.
+        </Text>
+      )}
+    </div>
+  );
+}
+
+interface ResultOptionProps {
+  id: string;
+  item: SearchResult;
+  query: string;
+  active: boolean;
+  onPoint: () => void;
+  onChoose: () => void;
+}
+
+function ResultOption({ id, item, query, active, onPoint, onChoose }: ResultOptionProps) {
+  const line = [item.title, item.organization?.name].filter(Boolean).join(' · ');
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      className={classes.option}
+      data-active={active || undefined}
+      onMouseMove={active ? undefined : onPoint}
+      // Keep the focus in the search box.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onChoose}
+    >
+      <Avatar name={item.name} color="initials" radius="xl" size={36} aria-hidden />
+      <div className={classes.optionBody}>
+        <Text size="sm" fw={600} truncate="end" className={classes.name}>
+          <Marked text={item.name} ranges={prefixHighlights(item.name, query)} />
+        </Text>
+        {line && (
+          <Text size="xs" c="dimmed" truncate="end">
+            <Marked text={line} ranges={prefixHighlights(line, query)} />
+          </Text>
+        )}
+        {item.snippet && (
+          <Text size="xs" c="dimmed" lineClamp={2} className={classes.snippet}>
+            <Marked text={item.snippet.text} ranges={item.snippet.highlights} />
+          </Text>
+        )}
+      </div>
+      <IconCornerDownLeft size={16} className={classes.enter} aria-hidden />
+    </li>
+  );
+}
+
+function Marked({ text, ranges }: { text: string; ranges: readonly (readonly [number, number])[] }) {
+  return (
+    <>
+      {splitHighlights(text, ranges).map((piece, index) =>
+        piece.marked ? (
+          <mark key={index} className={classes.mark}>
+            {piece.text}
+          </mark>
+        ) : (
+          <span key={index}>{piece.text}</span>
+        ),
+      )}
+    </>
+  );
+}

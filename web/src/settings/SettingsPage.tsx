@@ -1,0 +1,111 @@
+import { Alert, Anchor, Button, Code, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAddressBook, IconDatabaseExport, IconDownload, IconFileImport, IconFileSpreadsheet, IconShieldLock } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { exportUrls } from '../api/index.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import classes from './SettingsPage.module.css';
+
+export function SettingsPage() {
+  useDocumentTitle('Settings · Rapport');
+
+  return (
+    <Stack gap="lg" maw={860}>
+      <PageHeader title="Settings" description="Your data, in and out of Rapport." />
+
+      <Section title="Export" id="settings-export" description="Take your data anywhere. The files download straight to this device.">
+        <Item
+          icon={<IconFileSpreadsheet size={22} stroke={1.6} />}
+          title="Contacts as a spreadsheet"
+          description="One row per contact, for Excel, Numbers or Google Sheets."
+        >
+          <Button component="a" href={exportUrls.contactsCsv} download variant="light" leftSection={<IconDownload size={16} />}>
+            Download contacts (CSV)
+          </Button>
+        </Item>
+        <Divider />
+        <Item
+          icon={<IconAddressBook size={22} stroke={1.6} />}
+          title="Contacts as vCards"
+          description={
+            <>
+              For Google Contacts, Apple Contacts, Outlook and phones.{' '}
+              <Anchor href={exportUrls.contactsVCard('3.0')} download size="sm">
+                vCard 3.0 for older apps
+              </Anchor>
+            </>
+          }
+        >
+          <Button component="a" href={exportUrls.contactsVCard('4.0')} download variant="light" leftSection={<IconDownload size={16} />}>
+            Download contacts (vCard 4.0)
+          </Button>
+        </Item>
+        <Divider />
+        <Item
+          icon={<IconDatabaseExport size={22} stroke={1.6} />}
+          title="Full backup"
+          description="Everything in your account: contacts, organizations, notes, history and your sign-in."
+        >
+          <Button component="a" href={exportUrls.accountJson} download variant="light" leftSection={<IconDownload size={16} />}>
+            Download full backup (JSON)
+          </Button>
+        </Item>
+        <Alert color="yellow" variant="light" icon={<IconShieldLock size={20} />} title="Keep the backup private">
+          <Text size="sm">
+            The backup includes your password hash. Store it somewhere only you can reach, and do not share it.
+          </Text>
+          <Text size="sm" mt="xs">
+            To restore it, run <Code className={classes.command}>npx rapport restore FILE</Code> on the machine that hosts
+            Rapport, where FILE is the downloaded backup.
+          </Text>
+        </Alert>
+      </Section>
+
+      <Section title="Import" id="settings-import" description="Bring in your LinkedIn connections or a vCard file from your address book.">
+        <Item
+          icon={<IconFileImport size={22} stroke={1.6} />}
+          title="Import contacts"
+          description="You see a preview before anything is saved, and contacts already in Rapport are updated, not duplicated."
+        >
+          <Button component={Link} to="/import" variant="light" leftSection={<IconFileImport size={16} />}>
+            Import contacts
+          </Button>
+        </Item>
+      </Section>
+    </Stack>
+  );
+}
+
+function Section({ title, id, description, children }: { title: string; id: string; description: string; children: ReactNode }) {
+  return (
+    <Paper p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby={id}>
+      <Title order={2} fz="lg" id={id}>
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed" mt={4} mb="lg">
+        {description}
+      </Text>
+      <Stack gap="md">{children}</Stack>
+    </Paper>
+  );
+}
+
+function Item({ icon, title, description, children }: { icon: ReactNode; title: string; description: ReactNode; children: ReactNode }) {
+  return (
+    <Group justify="space-between" align="center" gap="md" className={classes.item}>
+      <Group gap="md" wrap="nowrap" align="flex-start" className={classes.itemText}>
+        <Text c="dimmed" className={classes.itemIcon} aria-hidden component="span">
+          {icon}
+        </Text>
+        <div style={{ minWidth: 0 }}>
+          <Text fw={600}>{title}</Text>
+          <Text size="sm" c="dimmed" mt={2} component="div">
+            {description}
+          </Text>
+        </div>
+      </Group>
+      <div className={classes.itemAction}>{children}</div>
+    </Group>
+  );
+}
