@@ -77,7 +77,13 @@ export function normalizeLinkedInUrl(value: string): string | null {
   }
   const host = url.hostname.toLowerCase();
   if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
-  const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+  } catch {
+    // A broken %-escape (linkedin.com/in/%E0%A4%A) names no profile.
+    return null;
+  }
   const match = /^\/(in|pub|company|school)\/([^/]+)/i.exec(path);
   if (!match || !match[1] || !match[2]) return null;
   return `https://www.linkedin.com/${match[1].toLowerCase()}/${encodeURIComponent(match[2].toLowerCase())}`;

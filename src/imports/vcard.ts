@@ -16,7 +16,7 @@
  */
 import { AppError } from '../core/errors.ts';
 import { cleanText, isEmail, isHttpUrl, normalizeEmails, normalizePhones } from '../core/normalize.ts';
-import { safeLinkedInUrl, looksLikeWebAddress } from './linkedin-csv.ts';
+import { looksLikeWebAddress, safeLinkedInUrl } from './linkedin-csv.ts';
 import { binaryStringToBytes, bytesToBinaryString, decodeCharset, detectBom } from './text-decoding.ts';
 import type { ImportedPerson, ParsedImport, SkippedRecord } from './types.ts';
 

@@ -48,7 +48,7 @@ describe('normalizeLinkedInUrl', () => {
     ['https://www.linkedin.com/company/contoso/', 'https://www.linkedin.com/company/contoso'],
     ['https://www.linkedin.com/in/j%C3%BCrgen', 'https://www.linkedin.com/in/j%C3%BCrgen'],
   ])('%s → %s', (input, url) => expect(normalizeLinkedInUrl(input)).toBe(url));
-  it.each(['https://example.com/in/dana', 'https://notlinkedin.com/in/dana', 'https://www.linkedin.com/feed/', 'not a url at all', ''])(
+  it.each(['https://www.linkedin.com/in/%E0%A4%A', 'https://example.com/in/dana', 'https://notlinkedin.com/in/dana', 'https://www.linkedin.com/feed/', 'not a url at all', ''])(
     'refuses %j',
     (input) => expect(normalizeLinkedInUrl(input)).toBeNull(),
   );

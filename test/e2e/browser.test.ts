@@ -10,26 +10,16 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, DEFAULT_WEB_ROOT, type RunningServer } from '../../src/server.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
 import { cloneTemplate, dropDatabase } from '../support/postgres.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results');
 const available = existsSync(CHROMIUM) && existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'));
 if (!available && process.env.CI === 'true') {
   throw new Error(`The browser test needs ${CHROMIUM} and a built web app (npm run build:web).`);
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe.each(DIALECTS)('first run in a real browser, on %s', (dialect) => {
   const skip = !available || dialectUnavailable(dialect);
