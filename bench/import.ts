@@ -5,7 +5,9 @@
  *  - PostgreSQL: COPY of the same rows into a staging table.
  * Also the resident memory of the process after the imports.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -143,7 +145,61 @@ export async function benchImports(pgAdminUrl: string): Promise<Result[]> {
     await admin.end();
   }
 
-  const rss = process.memoryUsage().rss / 1024 / 1024;
-  results.push({ name: 'process resident memory after the imports', value: round(rss), unit: 'MiB', reference: 150, ratio: round(rss / 150) });
+  results.push(await serverMemoryAfterImport(bytes));
   return results;
+}
+
+function residentMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+  return kb / 1024;
+}
+
+/**
+ * A real `rapport serve` process on SQLite: its resident memory once started
+ * (the reference) and after importing the 30,000-row file over HTTP.
+ * The budget is 150 MB after the import.
+ */
+async function serverMemoryAfterImport(bytes: Uint8Array): Promise<Result> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-bench-rss-'));
+  const child = spawn(process.execPath, [path.resolve('bin/rapport.mjs'), 'serve'], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), RAPPORT_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Rapport is running')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    const setup = await fetch(`${origin}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ name: 'Bench', email: 'bench@example.com', password: 'bench passphrase' }),
+    });
+    const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const idle = residentMiB(child.pid!);
+    const response = await fetch(`${origin}/api/imports/linkedin?dryRun=false`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', origin, cookie },
+      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    });
+    const report = (await response.json()) as { created: number };
+    if (report.created !== ROWS) throw new Error(`server import created ${report.created}`);
+    const after = residentMiB(child.pid!);
+    return { name: 'sqlite server resident memory after importing 30,000 rows over HTTP (budget 150 MB)', value: round(after), unit: 'MiB', reference: round(idle), ratio: round(after / idle) };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -67,8 +67,47 @@ export async function insertOrganizations(db: Db, rows: readonly OrganizationRow
   for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('organization').values(rows.slice(i, i + BATCH)).execute();
 }
 
+const CONTACT_COLUMNS = [
+  'id',
+  'owner_id',
+  'name',
+  'name_key',
+  'emails',
+  'phones',
+  'linkedin_url',
+  'organization_id',
+  'title',
+  'location',
+  'time_zone',
+  'source',
+  'introduced_by_id',
+  'notes',
+  'connected_on',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+const PG_BATCH = 5000;
+
+/**
+ * Inserts many contacts. On PostgreSQL each batch is one statement over arrays
+ * (`unnest`), so 5,000 rows cost 18 parameters instead of 90,000, which is what
+ * keeps a 30,000-row import near the speed of COPY.
+ */
 export async function insertContacts(db: Db, rows: readonly ContactRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('contact').values(rows.slice(i, i + BATCH)).execute();
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('contact').values(rows.slice(i, i + BATCH)).execute();
+    return;
+  }
+  for (let i = 0; i < rows.length; i += PG_BATCH) {
+    const batch = rows.slice(i, i + PG_BATCH);
+    const column = (name: (typeof CONTACT_COLUMNS)[number]) => batch.map((row) => (row[name] ?? null) as unknown);
+    const arrays = CONTACT_COLUMNS.map((name) =>
+      name === 'version' ? sql`${column(name)}::integer[]` : name === 'created_at' || name === 'updated_at' ? sql`${column(name)}::timestamptz[]` : sql`${column(name)}::text[]`,
+    );
+    await sql`insert into contact (${sql.join(CONTACT_COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
+  }
 }
 
 export interface HistoryRow {
