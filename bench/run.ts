@@ -112,7 +112,7 @@ async function benchDialect(dialect: Dialect): Promise<Result[]> {
             time_zone: null,
             source: null,
             introduced_by_id: null,
-            notes: null,
+            notes: `Met at ${['the alumni mixer', 'a design meetup', 'a hackathon', 'a conference on cloud costs'][n % 4]}; talked about ${['hiring trends', 'career changes', 'platform teams', 'mentoring'][n % 4]} and ${n % 97 === 0 ? 'sailing' : 'books'}.`,
             version: 1,
             created_at: new Date(now + n).toISOString(),
             updated_at: new Date(now + n).toISOString(),
@@ -135,6 +135,9 @@ async function benchDialect(dialect: Dialect): Promise<Result[]> {
       ['last page, recently updated first', '/api/contacts?limit=100&offset=29900&sort=-updated'],
       ['tag filter (3,000 matches)', '/api/contacts?limit=100&tag=alumni'],
       ['name search "okafor"', '/api/contacts?limit=100&q=okafor'],
+      ['full-text search "oka" (prefix, ranked)', '/api/search?q=oka'],
+      ['full-text search "sailing" (notes)', '/api/search?q=sailing'],
+      ['full-text search "person 123"', '/api/search?q=person%20123'],
     ];
     const results: Result[] = [];
     for (const [label, url] of cases) {

@@ -19,7 +19,7 @@ import type { SearchResult, SearchSnippet } from '../shared/api.ts';
 
 type Db = Kysely<Database>;
 
-/** More words than this add little and cost a join each; the rest are ignored. */
+/** More words than this narrow the answer little and cost an index lookup each; the rest are ignored. */
 export const MAX_SEARCH_TOKENS = 8;
 
 /**
@@ -65,14 +65,23 @@ function fts5Prefix(token: string): string {
 const MARK_OPEN = '\u0002';
 const MARK_CLOSE = '\u0003';
 
+/** Notes are Markdown; a one-line quote reads better without its markup. */
+function plainMarkdown(text: string): string {
+  return text
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+/gm, '')
+    .replace(/\*\*|__|~~|`/g, '')
+    .replace(/\*(?=\S)|(?<=\S)\*/g, '');
+}
+
 /**
- * Turns an engine's marked-up snippet into text and highlight ranges, with runs of
- * whitespace (Markdown line breaks) collapsed. No highlight, no snippet: the notes
- * did not match.
+ * Turns an engine's marked-up snippet into plain text and highlight ranges, with
+ * Markdown markup dropped and line breaks collapsed. No highlight, no snippet:
+ * the notes did not match.
  */
 export function parseSnippet(marked: string | null | undefined): SearchSnippet | undefined {
   if (!marked) return undefined;
-  const collapsed = marked.replace(/\s+/g, ' ').trim();
+  const collapsed = plainMarkdown(marked).replace(/\s+/g, ' ').trim();
   let text = '';
   const highlights: [number, number][] = [];
   let start = -1;
@@ -184,11 +193,17 @@ async function searchPostgres(db: Db, ownerId: string, tokens: string[], limit: 
       limit ${limit}
     )
     select c.id, c.name, c.title, c.organization_id, o.name as organization_name,
-           case when not r.in_name and c.notes is not null
-                then ts_headline('rapport_search', c.notes, ${query()}, ${HEADLINE_OPTIONS}) end as snippet
+           -- "…" where the passage leaves notes out, as FTS5's snippet() writes it.
+           case when h.at > 1 then '…' else '' end || h.marked
+             || case when h.at > 0 and substr(c.notes, h.at + length(h.plain)) ~ '[[:alnum:]]' then '…' else '' end as snippet
     from ranked r
     join contact c on c.id = r.contact_id and c.owner_id = ${ownerId}
     left join organization o on o.id = c.organization_id
+    left join lateral (
+      select marked, plain, strpos(c.notes, plain) as at
+      from (select ts_headline('rapport_search', c.notes, ${query()}, ${HEADLINE_OPTIONS}) as marked) m,
+           lateral (select translate(m.marked, chr(2) || chr(3), '') as plain) p
+    ) h on not r.in_name and c.notes is not null
     order by r.in_name desc, r.name_starts desc, r.rank desc, r.name_key, r.contact_id`.execute(db);
   return rows;
 }

@@ -57,6 +57,13 @@ describe('parseSnippet', () => {
     });
   });
 
+  it('drops Markdown markup around and between the matches', () => {
+    const snippet = parseSnippet('# Plan\n- Ask **\u0002Dana\u0003** about [the \u0002design\u0003 team](https://x.example) and `*ops*`');
+    expect(snippet?.text).toBe('Plan Ask Dana about the design team and ops');
+    expect(snippet?.highlights.map(([a, b]) => snippet.text.slice(a, b))).toEqual(['Dana', 'design']);
+    expect(parseSnippet('5 * 3 = \u0002fifteen\u0003')?.text).toBe('5 * 3 = fifteen');
+  });
+
   it('gives no snippet when nothing in it matched', () => {
     expect(parseSnippet('just the start of the notes')).toBeUndefined();
     expect(parseSnippet(null)).toBeUndefined();

@@ -265,6 +265,16 @@ describe.each(DIALECTS)('contact search on %s', (dialect) => {
     expect(snippet!.text.slice(start, end)).toBe('Germinal');
     // A name match explains itself.
     expect((await searchContacts(db.kysely, owner, 'emile', 10))[0]?.snippet).toBeUndefined();
+
+    await user('quoted');
+    await addContact('quoted', {
+      name: 'Long Notes',
+      notes: 'First we spoke about nothing much at all for quite a while.\n\nThen about the **Quarry** project, and many more things that came after it in the afternoon.',
+    });
+    const [long] = await searchContacts(db.kysely, 'quoted', 'quarry', 10);
+    expect(long?.snippet?.text).toMatch(/^….*about the Quarry project.*…$/);
+    const [a, b] = long!.snippet!.highlights[0]!;
+    expect(long!.snippet!.text.slice(a, b)).toBe('Quarry');
   });
 
   it.skipIf(skip)('follows edits of a contact’s name, title and notes', async () => {

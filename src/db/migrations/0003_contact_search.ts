@@ -17,9 +17,11 @@ import { columnTypes } from '../column-types.ts';
  *   the integer `doc_id` is the mapping; it is looked up by the unique `contact_id`.
  * - PostgreSQL: `contact_search.document` is a weighted `tsvector` (name A;
  *   organization, title and tags B; notes C; the name's first word once more as
- *   D, so "the name begins with it" is a cheap ts_filter) with a GIN index. Triggers are
- *   per statement, so a bulk import or a tag list rewrite re-indexes each contact
- *   once per statement rather than once per row.
+ *   D, so "the name begins with it" is a cheap ts_filter) with a GIN index.
+ *   Triggers are per statement, so a bulk import or a tag list rewrite re-indexes
+ *   each contact once per statement rather than once per row.
+ *
+ * Both copy the contact's `name_key` too, so ranking never visits contact rows.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) await upPostgres(db, await enableUnaccent(db));

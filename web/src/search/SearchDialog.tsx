@@ -42,6 +42,10 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
   });
   const items = searching ? (results.data?.items ?? []) : [];
   const typing = text.trim() !== q;
+  // What is shown does not answer what is typed yet.
+  const stale = typing || (searching && !results.isError && (results.isPlaceholderData || !results.data));
+  // Enter pressed before the answer came: open the best match when it does.
+  const [pendingEnter, setPendingEnter] = useState(false);
 
   // The best match is the one Enter opens.
   useEffect(() => setActive(0), [results.data]);
@@ -56,8 +60,22 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
     navigate(`/contacts/${item.id}`);
   };
 
+  useEffect(() => {
+    if (!pendingEnter || stale) return;
+    setPendingEnter(false);
+    if (items[0]) open(items[0]);
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing || items.length === 0) return;
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const item = items[active];
+      if (stale) setPendingEnter(queryWords(text).length > 0);
+      else if (item) open(item);
+      return;
+    }
+    if (items.length === 0) return;
     const last = items.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: active >= last ? 0 : active + 1,
@@ -69,17 +87,13 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
     if (next !== undefined) {
       event.preventDefault();
       setActive(next);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const item = items[active];
-      if (item) open(item);
     }
   };
 
   let status: string;
   if (!searching) status = '';
   else if (results.isError) status = 'Search failed.';
-  else if (!results.data || results.isPlaceholderData || typing) status = 'Searching…';
+  else if (stale) status = 'Searching…';
   else status = items.length === 0 ? 'No contacts found.' : `${items.length} ${items.length === 1 ? 'contact' : 'contacts'} found.`;
 
   return (
@@ -92,10 +106,14 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
       centered={false}
       radius={phone ? 0 : 'lg'}
       transitionProps={{ transition: phone ? 'fade' : 'pop', duration: 150 }}
-      onExitTransitionEnd={() => setText('')}
+      onExitTransitionEnd={() => {
+        setText('');
+        setPendingEnter(false);
+      }}
+      classNames={{ content: classes.content }}
     >
       <Modal.Overlay backgroundOpacity={0.35} blur={3} />
-      <Modal.Content aria-label="Search" className={classes.content}>
+      <Modal.Content aria-label="Search">
         <div className={classes.searchBar}>
           <TextInput
             data-autofocus
@@ -114,10 +132,13 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
             spellCheck={false}
             enterKeyHint="go"
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setPendingEnter(false);
+            }}
             onKeyDown={onKeyDown}
             leftSection={<IconSearch size={20} stroke={1.8} />}
-            rightSection={results.isFetching || (typing && searching) ? <Loader size={16} /> : null}
+            rightSection={results.isFetching || (typing && queryWords(text).length > 0) ? <Loader size={16} /> : null}
           />
           {phone ? (
             <Button variant="subtle" size="compact-md" onClick={onClose}>
@@ -146,7 +167,7 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
               />
             ))}
           </ul>
-          {items.length === 0 && <Hint searching={searching} settled={!typing && !!results.data && !results.isPlaceholderData} error={results.error} query={q} />}
+          {items.length === 0 && <Hint searching={searching} settled={!stale} error={results.error} query={q} />}
         </div>
 
         {!phone && (

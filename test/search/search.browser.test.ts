@@ -1,0 +1,125 @@
+/**
+ * The search box in Debian's Chromium against the real server: Ctrl-K from
+ * anywhere, results as you type, arrow keys and Enter, and the phone layout.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WEB_ROOT, startServer, type RunningServer } from '../../src/server.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.ts';
+import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+import { cloneTemplate, dropDatabase } from '../support/postgres.ts';
+
+const available = existsSync(CHROMIUM) && existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'));
+if (!available && process.env.CI === 'true') {
+  throw new Error(`The browser test needs ${CHROMIUM} and a built web app (npm run build:web).`);
+}
+
+describe.each(DIALECTS)('the search box in a real browser, on %s', (dialect) => {
+  const skip = !available || dialectUnavailable(dialect);
+  const pgName = `rapport_search_e2e_${process.pid}`;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (skip) return;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-search-e2e-'));
+    const databaseUrl = dialect === 'postgres' ? await cloneTemplate(pgName) : undefined;
+    server = await startServer(
+      { port: 0, host: '127.0.0.1', dataDir, databaseUrl, publicUrl: 'http://127.0.0.1', secret: undefined, trustProxy: false },
+      { log: (line) => problems.push(line) },
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+
+    await page.goto(server.url);
+    await page.getByLabel('Your name').fill('Sky Seeker');
+    await page.getByLabel('E-mail').fill('sky@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('a long passphrase');
+    await page.getByLabel('Confirm password').fill('a long passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    // Writes through the API of the signed-in page, as the web app makes them.
+    await page.evaluate(async () => {
+      const post = (body: unknown) =>
+        fetch('/api/contacts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      for (const body of [
+        { name: 'Dana Reyes', title: 'Head of Design' },
+        { name: 'Daniel Okafor', title: 'Product Manager' },
+        { name: 'Jordan Danvers', notes: 'Met at the **design** meetup.' },
+      ]) {
+        const response = await post(body);
+        if (response.status !== 201) throw new Error(`POST /api/contacts: ${response.status}`);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dialect === 'postgres' && !skip) await dropDatabase(pgName);
+  });
+
+  it.skipIf(skip)('opens with Ctrl-K, even from a form field, and opens a result with the keyboard', async () => {
+    await page.goto(`${server.url}/contacts/new`);
+    await page.getByLabel('Name').click();
+    await page.keyboard.press('Control+K');
+    const box = page.getByRole('combobox', { name: 'Search contacts' });
+    await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+
+    await box.pressSequentially('dan', { delay: 20 });
+    const options = page.getByRole('option');
+    await expect.poll(() => options.count()).toBe(3);
+    // Names that begin with the word first; the best one is active.
+    await expect(options.nth(0).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(options.nth(2).textContent()).resolves.toContain('Jordan Danvers');
+
+    await page.keyboard.press('ArrowDown');
+    const activeId = await box.getAttribute('aria-activedescendant');
+    expect(activeId).toBe(await options.nth(1).getAttribute('id'));
+    const chosen = (await options.nth(1).textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    const name = chosen.includes('Dana Reyes') ? 'Dana Reyes' : 'Daniel Okafor';
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/contacts\/[0-9a-f-]{36}$/);
+    await expect.poll(() => box.count()).toBe(0);
+  });
+
+  it.skipIf(skip)('says when nothing matches, and closes with Escape', async () => {
+    await page.keyboard.press('Control+K');
+    const box = page.getByRole('combobox', { name: 'Search contacts' });
+    await box.fill('zzqx');
+    await page.getByText('No contact matches').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => box.count()).toBe(0);
+  });
+
+  it.skipIf(skip)('opens the best match when Enter comes before the results do', async () => {
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Search contacts' }).fill('okafor');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Daniel Okafor', level: 1 }).waitFor();
+  });
+
+  it.skipIf(skip)('opens from the header button on a phone, quoting the notes that matched', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Search contacts' }).filter({ visible: true }).click();
+    await page.getByRole('combobox', { name: 'Search contacts' }).fill('design');
+    const notes = page.getByRole('option', { name: /Jordan Danvers/ });
+    await notes.waitFor();
+    await expect(notes.textContent()).resolves.toContain('Met at the design meetup');
+    await notes.click();
+    await page.getByRole('heading', { name: 'Jordan Danvers', level: 1 }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    expect(problems).toEqual([]);
+  });
+});
