@@ -169,7 +169,8 @@ async function serverMemoryAfterImport(bytes: Uint8Array): Promise<Result> {
     });
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-bench-rss-'));
-  const child = spawn(process.execPath, [path.resolve('bin/rapport.mjs'), 'serve'], {
+  // The bundle `npm start` runs (npm run bench builds it first).
+  const child = spawn(process.execPath, [path.resolve('dist/server/rapport.mjs'), 'serve'], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), RAPPORT_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

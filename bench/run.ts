@@ -144,7 +144,7 @@ async function benchDialect(dialect: Dialect): Promise<Result[]> {
       await timeRequests(`${origin}${url}`, cookie, 20); // warm-up
       const p95 = percentile(await timeRequests(`${origin}${url}`, cookie, ROUNDS), 95);
       results.push({
-        name: `${dialect}: contact list p95, ${CONTACTS.toLocaleString('en-US')} contacts, ${label}`,
+        name: `${dialect}: p95 over ${CONTACTS.toLocaleString('en-US')} contacts, ${label}`,
         value: round(p95),
         unit: 'ms',
         reference: round(reference),

@@ -3,6 +3,7 @@
  * and listens. Used by `rapport serve` and by the end-to-end tests.
  */
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -12,7 +13,13 @@ import { migrateToLatest, openDatabase, type Db } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { serviceContext } from './services/context.ts';
 
-export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The built web app: dist/web beside src/ when run from source (tsx), or beside
+ * dist/server/ when run from the bundle that `npm start` builds.
+ */
+export const DEFAULT_WEB_ROOT = [path.resolve(here, '../dist/web'), path.resolve(here, '../web')].find((dir) => existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../dist/web');
 
 export interface RunningServer {
   url: string;
