@@ -55,6 +55,9 @@ export interface BackupContact {
   notes: string | null;
   /** YYYY-MM-DD */
   connectedOn: string | null;
+  /** What the last import said (see migration 0004); absent in older version-1 files. */
+  importedTitle: string | null;
+  importedOrganization: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -104,7 +107,8 @@ const requiredText = str().refine((v) => v.trim() !== '', { message: 'is require
 const timestamp = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date and time such as 2026-11-22T10:00:00.000Z' })
   .transform((v) => new Date(v).toISOString());
-const version = z.number().int().min(1, { message: 'must be a whole number of at least 1' });
+// Both databases store these in 32-bit integer columns.
+const version = z.number().int().min(1, { message: 'must be a whole number of at least 1' }).max(2_147_483_647, { message: 'is too large' });
 
 const AccountSchema = z.strictObject({
   email: str()
@@ -140,6 +144,8 @@ const ContactSchema = z.strictObject({
   introducedById: id.nullable(),
   notes: nullableText,
   connectedOn: z.iso.date({ message: 'must be a date such as 2024-03-12' }).nullable(),
+  importedTitle: nullableText.default(null),
+  importedOrganization: nullableText.default(null),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -148,7 +154,7 @@ const ContactSchema = z.strictObject({
 const ContactTagSchema = z.strictObject({
   contactId: id,
   tag: requiredText,
-  position: z.number().int().min(0, { message: 'must be a whole number of at least 0' }),
+  position: z.number().int().min(0, { message: 'must be a whole number of at least 0' }).max(2_147_483_647, { message: 'is too large' }),
 }) satisfies z.ZodType<BackupContactTag>;
 
 const ContactHistorySchema = z.strictObject({

@@ -21,6 +21,8 @@ export interface ExistingContact {
   phones: string[];
   notes: string | null;
   connectedOn: string | null;
+  importedTitle: string | null;
+  importedOrganization: string | null;
   version: number;
 }
 
@@ -47,6 +49,9 @@ export interface ContactState {
   phones: string[];
   notes: string | null;
   connectedOn: string | null;
+  /** What the file said, kept so that a re-import does not undo a later edit by hand. */
+  importedTitle: string | null;
+  importedOrganization: string | null;
 }
 
 export interface PlannedCreate {
@@ -57,6 +62,8 @@ export interface PlannedCreate {
 
 export interface PlannedUpdate {
   contactId: string;
+  /** False when only the import baseline moved: nothing the person sees changed. */
+  visible: boolean;
   /** The version read; the write is refused if it changed meanwhile. */
   version: number;
   before: ContactState;
@@ -68,6 +75,7 @@ export interface ImportPlan {
   newOrganizations: ExistingOrganization[];
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
+  /** Contacts, not rows: several rows about one person count once. */
   created: number;
   updated: number;
   unchanged: number;
@@ -76,6 +84,7 @@ export interface ImportPlan {
 
 interface Target {
   kind: 'existing' | 'new';
+  matched: boolean;
   version: number;
   before: ContactState;
   state: ContactState;
@@ -112,7 +121,7 @@ export function planImport(
   const targets: Target[] = [];
   for (const c of existing) {
     const state: ContactState = { ...c, name: '', emails: [...c.emails], phones: [...c.phones] };
-    const target: Target = { kind: 'existing', version: c.version, before: { ...state, emails: [...c.emails], phones: [...c.phones] }, state, history: [], line: 0 };
+    const target: Target = { kind: 'existing', matched: false, version: c.version, before: { ...state, emails: [...c.emails], phones: [...c.phones] }, state, history: [], line: 0 };
     targets.push(target);
     index(target);
   }
@@ -131,9 +140,6 @@ export function planImport(
     return org.id;
   };
 
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
   const creates: Target[] = [];
 
   for (const person of people) {
@@ -156,33 +162,30 @@ export function planImport(
         phones: [...person.phones],
         notes: person.notes,
         connectedOn: person.connectedOn,
+        importedTitle: person.title,
+        importedOrganization: organizationId === null ? null : cleanText(person.organization ?? ''),
       };
-      const target: Target = { kind: 'new', version: 0, before: state, state, history: [], line: person.line };
+      const target: Target = { kind: 'new', matched: true, version: 0, before: state, state, history: [], line: person.line };
       creates.push(target);
       index(target);
-      created++;
       continue;
     }
 
-    if (merge(match, person, organizationId, orgById)) {
-      index(match);
-      updated++;
-    } else {
-      unchanged++;
-    }
+    match.matched = true;
+    if (merge(match, person, organizationId, orgById)) index(match);
   }
-
   const updates: PlannedUpdate[] = targets
-    .filter((t) => t.kind === 'existing' && !sameState(t.before, t.state))
-    .map((t) => ({ contactId: t.state.id, version: t.version, before: t.before, after: t.state, history: t.history }));
+    .filter((t) => t.kind === 'existing' && !sameState(t.before, t.state, true))
+    .map((t) => ({ contactId: t.state.id, visible: !sameState(t.before, t.state, false), version: t.version, before: t.before, after: t.state, history: t.history }));
+  const updated = updates.filter((u) => u.visible).length;
 
   return {
     newOrganizations,
     creates: creates.map((t) => ({ contact: t.state, line: t.line })),
     updates,
-    created,
+    created: creates.length,
     updated,
-    unchanged,
+    unchanged: targets.filter((t) => t.matched).length - updated,
     skipped: [...skipped],
   };
 }
@@ -197,14 +200,23 @@ function merge(target: Target, person: ImportedPerson, organizationId: string | 
     if (target.kind === 'existing') target.history.push({ field, oldValue, newValue });
   };
 
-  if (person.title !== null && person.title !== s.title) {
-    if (s.title !== null) record('title', s.title, person.title);
-    s.title = person.title;
+  // A title or organization the file already said last time is not news: if the
+  // contact shows something else now, the person changed it by hand, and it stays.
+  if (person.title !== null && person.title !== s.importedTitle) {
+    if (person.title !== s.title) {
+      if (s.title !== null) record('title', s.title, person.title);
+      s.title = person.title;
+    }
+    s.importedTitle = person.title;
     changed = true;
   }
-  if (organizationId !== null && organizationId !== s.organizationId) {
-    if (s.organizationId !== null) record('organization', orgById.get(s.organizationId)?.name ?? null, orgById.get(organizationId)?.name ?? null);
-    s.organizationId = organizationId;
+  const organizationName = organizationId === null ? null : (orgById.get(organizationId)?.name ?? null);
+  if (organizationId !== null && matchKey(organizationName ?? '') !== matchKey(s.importedOrganization ?? '')) {
+    if (organizationId !== s.organizationId) {
+      if (s.organizationId !== null) record('organization', orgById.get(s.organizationId)?.name ?? null, organizationName);
+      s.organizationId = organizationId;
+    }
+    s.importedOrganization = organizationName;
     changed = true;
   }
   for (const email of person.emails) {
@@ -237,7 +249,9 @@ function merge(target: Target, person: ImportedPerson, organizationId: string | 
   return changed;
 }
 
-function sameState(a: ContactState, b: ContactState): boolean {
+/** With `withBaseline`, also compares what the last import said. */
+function sameState(a: ContactState, b: ContactState, withBaseline: boolean): boolean {
+  if (withBaseline && (a.importedTitle !== b.importedTitle || a.importedOrganization !== b.importedOrganization)) return false;
   return (
     a.organizationId === b.organizationId &&
     a.title === b.title &&

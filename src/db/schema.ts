@@ -99,6 +99,10 @@ export interface ContactTable {
   notes: string | null;
   /** ISO date (YYYY-MM-DD) of the LinkedIn connection. */
   connected_on: string | null;
+  /** The title the last import said; a re-import changes `title` only when the file changes. */
+  imported_title: string | null;
+  /** The organization name the last import said. */
+  imported_organization: string | null;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -22,6 +22,8 @@ export interface MatchableContact {
   phones: string[];
   notes: string | null;
   connectedOn: string | null;
+  importedTitle: string | null;
+  importedOrganization: string | null;
   version: number;
 }
 
@@ -39,7 +41,7 @@ export async function lockAccountForImport(db: Db, ownerId: string): Promise<voi
 export async function loadMatchableContacts(db: Db, ownerId: string): Promise<MatchableContact[]> {
   const rows = await db
     .selectFrom('contact')
-    .select(['id', 'name_key', 'organization_id', 'title', 'linkedin_url', 'emails', 'phones', 'notes', 'connected_on', 'version'])
+    .select(['id', 'name_key', 'organization_id', 'title', 'linkedin_url', 'emails', 'phones', 'notes', 'connected_on', 'imported_title', 'imported_organization', 'version'])
     .where('owner_id', '=', ownerId)
     .execute();
   return rows.map((r) => ({
@@ -52,6 +54,8 @@ export async function loadMatchableContacts(db: Db, ownerId: string): Promise<Ma
     phones: parseJsonArray(r.phones),
     notes: r.notes,
     connectedOn: r.connected_on,
+    importedTitle: r.imported_title,
+    importedOrganization: r.imported_organization,
     version: r.version,
   }));
 }
@@ -83,6 +87,8 @@ const CONTACT_COLUMNS = [
   'introduced_by_id',
   'notes',
   'connected_on',
+  'imported_title',
+  'imported_organization',
   'version',
   'created_at',
   'updated_at',
@@ -126,14 +132,14 @@ export async function insertHistory(db: Db, rows: readonly HistoryRow[]): Promis
 }
 
 export type ImportedChanges = Partial<
-  Pick<ContactRow, 'title' | 'organization_id' | 'linkedin_url' | 'emails' | 'phones' | 'notes' | 'connected_on'>
-> & { updated_at: string };
+  Pick<ContactRow, 'title' | 'organization_id' | 'linkedin_url' | 'emails' | 'phones' | 'notes' | 'connected_on' | 'imported_title' | 'imported_organization'>
+> & { updated_at?: string };
 
 /** Updates one matched contact, only if nobody changed it since it was read. */
-export async function updateImportedContact(db: Db, ownerId: string, id: string, version: number, changes: ImportedChanges): Promise<boolean> {
+export async function updateImportedContact(db: Db, ownerId: string, id: string, version: number, changes: ImportedChanges, bump: 0 | 1 = 1): Promise<boolean> {
   const result = await db
     .updateTable('contact')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...changes, version: eb('version', '+', bump) }))
     .where('owner_id', '=', ownerId)
     .where('id', '=', id)
     .where('version', '=', version)

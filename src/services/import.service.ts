@@ -7,6 +7,7 @@ import { AppError } from '../core/errors.ts';
 import { planImport, type ImportPlan } from '../core/import-plan.ts';
 import type { ImportReport, ParsedImport } from '../imports/types.ts';
 import * as imports from '../repositories/import.repository.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../repositories/row-mapping.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface ImportOptions {
@@ -20,13 +21,18 @@ export interface ImportOptions {
 const SOURCE_LABEL: Record<ParsedImport['format'], string> = { linkedin: 'LinkedIn', vcard: 'vCard' };
 
 export async function importParsed(ctx: ServiceContext, ownerId: string, parsed: ParsedImport, options: ImportOptions): Promise<ImportReport> {
-  const plan = await ctx.db.transaction().execute(async (trx) => {
-    await imports.lockAccountForImport(trx, ownerId);
-    const [existing, organizations] = await Promise.all([imports.loadMatchableContacts(trx, ownerId), imports.loadOrganizations(trx, ownerId)]);
-    const planned = planImport(existing, organizations, parsed.people, parsed.skipped, ctx.newId);
-    if (!options.dryRun) await writePlan({ ...ctx, db: trx }, ownerId, planned, SOURCE_LABEL[parsed.format], options);
-    return planned;
-  });
+  let plan: ImportPlan;
+  try {
+    plan = await ctx.db.transaction().execute(async (trx) => {
+      await imports.lockAccountForImport(trx, ownerId);
+      const [existing, organizations] = await Promise.all([imports.loadMatchableContacts(trx, ownerId), imports.loadOrganizations(trx, ownerId)]);
+      const planned = planImport(existing, organizations, parsed.people, parsed.skipped, ctx.newId);
+      if (!options.dryRun) await writePlan({ ...ctx, db: trx }, ownerId, planned, SOURCE_LABEL[parsed.format], options);
+      return planned;
+    });
+  } catch (error) {
+    throw changedMeanwhile(error) ?? error;
+  }
   return {
     dryRun: options.dryRun,
     read: parsed.read,
@@ -36,6 +42,19 @@ export async function importParsed(ctx: ServiceContext, ownerId: string, parsed:
     skipped: plan.skipped,
     organizationsCreated: plan.newOrganizations.length,
   };
+}
+
+/**
+ * The account changed under the import — an organization created or deleted in
+ * the web app at that moment, or another process writing the SQLite file — so
+ * the transaction was refused and rolled back. Nothing was written; a retry works.
+ */
+function changedMeanwhile(error: unknown): AppError | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (isUniqueViolation(error) || isForeignKeyViolation(error) || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))) {
+    return new AppError('VERSION_CONFLICT', 'Your contacts changed while the import ran. Nothing was imported; run it again.');
+  }
+  return undefined;
 }
 
 async function writePlan(ctx: ServiceContext, ownerId: string, plan: ImportPlan, source: string, options: ImportOptions): Promise<void> {
@@ -86,6 +105,8 @@ async function writePlan(ctx: ServiceContext, ownerId: string, plan: ImportPlan,
         introduced_by_id: null,
         notes: c.notes,
         connected_on: c.connectedOn,
+        imported_title: c.importedTitle,
+        imported_organization: c.importedOrganization,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -97,15 +118,19 @@ async function writePlan(ctx: ServiceContext, ownerId: string, plan: ImportPlan,
   for (const update of plan.updates) {
     step(1);
     const { before, after } = update;
-    const changes: imports.ImportedChanges = { updated_at: now };
+    const changes: imports.ImportedChanges = update.visible ? { updated_at: now } : {};
     if (after.title !== before.title) changes.title = after.title;
     if (after.organizationId !== before.organizationId) changes.organization_id = after.organizationId;
     if (after.linkedinUrl !== before.linkedinUrl) changes.linkedin_url = after.linkedinUrl;
     if (after.notes !== before.notes) changes.notes = after.notes;
     if (after.connectedOn !== before.connectedOn) changes.connected_on = after.connectedOn;
+    if (after.importedTitle !== before.importedTitle) changes.imported_title = after.importedTitle;
+    if (after.importedOrganization !== before.importedOrganization) changes.imported_organization = after.importedOrganization;
+    // Only what the person can see moves the version; the import baseline alone does not.
+    const bump = update.visible ? 1 : 0;
     if (after.emails.join('\n') !== before.emails.join('\n')) changes.emails = JSON.stringify(after.emails);
     if (after.phones.join('\n') !== before.phones.join('\n')) changes.phones = JSON.stringify(after.phones);
-    if (!(await imports.updateImportedContact(ctx.db, ownerId, update.contactId, update.version, changes))) {
+    if (!(await imports.updateImportedContact(ctx.db, ownerId, update.contactId, update.version, changes, bump))) {
       throw new AppError('VERSION_CONFLICT', 'A contact changed while the import ran. Nothing was imported; run it again.');
     }
     for (const h of update.history) {

@@ -121,6 +121,30 @@ describe.each(DIALECTS)('imports over HTTP on %s', (dialect) => {
     expect(full.phones).toEqual(['+1 415 555 0100']);
   });
 
+  it.skipIf(skip)('holds imported values to the limits the API keeps, the same on both databases', async () => {
+    const cards = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      `FN:${'Very Long Name '.repeat(300)}`,
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN;ENCODING=QUOTED-PRINTABLE:Nul=00Byte Person',
+      `ORG:${'Org '.repeat(100)}`,
+      `NOTE:${'n'.repeat(200_000)}`,
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const response = await upload('vcard', cards, false);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ImportReport;
+    expect(report).toMatchObject({ read: 2, created: 1, skipped: [{ line: 1, reason: 'name longer than 200 characters' }] });
+    const nul = (await contacts()).items.find((c) => c.name === 'NulByte Person')!;
+    expect(nul.organization!.name.length).toBeLessThanOrEqual(200);
+    const full = (await (await t.request('GET', `/api/contacts/${nul.id}`, { cookie })).json()) as Contact;
+    expect(full.notes!.length).toBeLessThanOrEqual(100_000);
+  });
+
   it.skipIf(skip)('is only for the signed-in account', async () => {
     const anonymous = await t.request('POST', '/api/imports/linkedin?dryRun=true', { rawBody: FIRST, headers: { 'content-type': 'text/csv' } });
     expect(anonymous.status).toBe(401);

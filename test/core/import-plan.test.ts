@@ -10,7 +10,7 @@ function person(overrides: Partial<ImportedPerson>): ImportedPerson {
 }
 
 function contact(overrides: Partial<ExistingContact>): ExistingContact {
-  return { id: 'c1', nameKey: 'dana reyes', organizationId: null, title: null, linkedinUrl: null, emails: [], phones: [], notes: null, connectedOn: null, version: 3, ...overrides };
+  return { id: 'c1', nameKey: 'dana reyes', organizationId: null, title: null, linkedinUrl: null, emails: [], phones: [], notes: null, connectedOn: null, importedTitle: null, importedOrganization: null, version: 3, ...overrides };
 }
 
 const contoso: ExistingOrganization = { id: 'o1', name: 'Contoso', nameKey: 'contoso' };
@@ -52,7 +52,8 @@ describe('planImport', () => {
       person({ line: 2, emails: ['dana@x.org'] }),
       person({ line: 3, name: 'D. Reyes', emails: ['dana@x.org', 'dana@home.org'], title: 'CTO' }),
     ], [], newId);
-    expect(plan).toMatchObject({ created: 1, updated: 1, unchanged: 0 });
+    // Counted per contact: two rows about one new person are one creation.
+    expect(plan).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
     expect(plan.creates).toHaveLength(1);
     expect(plan.creates[0]!.contact).toMatchObject({ name: 'Dana Reyes', emails: ['dana@x.org', 'dana@home.org'], title: 'CTO' });
     expect(plan.updates).toEqual([]);
@@ -71,5 +72,20 @@ describe('planImport', () => {
 
   it('passes skipped records through', () => {
     expect(planImport([], [], [], [{ line: 9, reason: 'no name' }], newId).skipped).toEqual([{ line: 9, reason: 'no name' }]);
+  });
+
+  it('a re-import leaves a title or organization the person changed by hand', () => {
+    const imported = contact({ title: 'My own words', organizationId: 'o1', importedTitle: 'Engineer', importedOrganization: 'Contoso', linkedinUrl: 'https://www.linkedin.com/in/dana' });
+    const same = planImport([imported], [contoso], [person({ linkedinUrl: 'https://www.linkedin.com/in/dana', title: 'Engineer', organization: 'CONTOSO' })], [], newId);
+    expect(same).toMatchObject({ updated: 0, unchanged: 1, updates: [] });
+    const moved = planImport([imported], [contoso], [person({ linkedinUrl: 'https://www.linkedin.com/in/dana', title: 'Staff Engineer', organization: 'Contoso' })], [], newId);
+    expect(moved.updates[0]!.after).toMatchObject({ title: 'Staff Engineer', importedTitle: 'Staff Engineer' });
+    expect(moved.updates[0]!.history).toEqual([{ field: 'title', oldValue: 'My own words', newValue: 'Staff Engineer' }]);
+  });
+
+  it('counts duplicates of one existing contact once', () => {
+    const existing = contact({ emails: ['dana@x.org'] });
+    const plan = planImport([existing], [], [person({ emails: ['dana@x.org'], phones: ['+1 555 0100'] }), person({ emails: ['dana@x.org'], phones: ['+1 555 0100'] })], [], newId);
+    expect(plan).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
   });
 });

@@ -7,6 +7,7 @@ import type { ImportedPerson, ParsedImport } from '../../src/imports/types.ts';
 import { addAccount } from '../../src/services/account.service.ts';
 import { serviceContext, type ServiceContext } from '../../src/services/context.ts';
 import { importParsed } from '../../src/services/import.service.ts';
+import { updateContact } from '../../src/services/contact.service.ts';
 import { createAuth } from '../../src/auth/auth.ts';
 import { createTestDb, DIALECTS, dialectUnavailable, type TestDb } from '../support/databases.ts';
 
@@ -134,5 +135,19 @@ describe.each(DIALECTS)('importing people on %s', (dialect) => {
     const mine = await snapshot(db, owner);
     expect(mine.contacts.find((c) => c.name === 'Person 5')).toMatchObject({ title: 'Principal Engineer', organization_id: expect.any(String) });
     expect(mine.contacts.filter((c) => c.name === 'Person 5')).toHaveLength(1);
+  });
+
+  it.skipIf(skip)('a re-import keeps a title the person edited by hand', async () => {
+    const parsed = file([person(900, { title: 'Engineer' })]);
+    await importParsed(ctx, owner, parsed, { dryRun: false });
+    const row = await db.kysely.selectFrom('contact').select(['id', 'version']).where('owner_id', '=', owner).where('name', '=', 'Person 900').executeTakeFirstOrThrow();
+    await updateContact(ctx, owner, row.id, { version: row.version, title: 'Engineer, and proud of it' });
+    const again = await importParsed(ctx, owner, parsed, { dryRun: false });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    const after = await db.kysely.selectFrom('contact').select(['title', 'version']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ title: 'Engineer, and proud of it', version: row.version + 1 });
+    // A new position in a later file still comes through.
+    const promoted = await importParsed(ctx, owner, file([person(900, { title: 'Staff Engineer' })]), { dryRun: false });
+    expect(promoted).toMatchObject({ updated: 1 });
   });
 });

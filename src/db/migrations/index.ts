@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_contact_history.ts';
 import * as m0003 from './0003_contact_search.ts';
+import * as m0004 from './0004_import_baseline.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_contact_history': m0002,
   '0003_contact_search': m0003,
+  '0004_import_baseline': m0004,
 };
