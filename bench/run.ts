@@ -174,5 +174,5 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 }
 all.push(...(await benchImports(PG_ADMIN)));
 writeFileSync(path.resolve('bench/results.json'), `${JSON.stringify(all, null, 2)}\n`);
-console.log('references: list — p95 of GET /healthz on the same server; import — raw better-sqlite3 upserts / PostgreSQL COPY of the same rows; memory — the 150 MiB budget');
+console.log('references: list — p95 of GET /healthz on the same server; import — raw better-sqlite3 upserts / PostgreSQL COPY of the same rows; memory — the same server idle (budget 150 MB)');
 for (const r of all) console.log(`${r.name}: ${r.value} ${r.unit} (${r.ratio}× reference ${r.reference} ${r.unit})`);
