@@ -4,6 +4,7 @@
  * PostgreSQL advisory lock) stay here.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { ExistingContact } from '../core/import-plan.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactRow } from './contact.repository.ts';
 import type { OrganizationRow } from './organization.repository.ts';
@@ -11,21 +12,8 @@ import { parseJsonArray } from './row-mapping.ts';
 
 type Db = Kysely<Database>;
 
-/** What matching needs to know of an existing contact. */
-export interface MatchableContact {
-  id: string;
-  nameKey: string;
-  organizationId: string | null;
-  title: string | null;
-  linkedinUrl: string | null;
-  emails: string[];
-  phones: string[];
-  notes: string | null;
-  connectedOn: string | null;
-  importedTitle: string | null;
-  importedOrganization: string | null;
-  version: number;
-}
+/** What matching needs to know of an existing contact: the import plan's own type. */
+export type MatchableContact = ExistingContact;
 
 /**
  * Serializes imports into one account on PostgreSQL, so two uploads of the same

@@ -1,68 +1,35 @@
 /**
  * The whole first-run journey in Debian's Chromium against the real server on a
- * real SQLite file: setup, sign-out and sign-in, an organization, a contact, an
- * edit, finding it in the list, sign-out. Screenshots at desktop and phone width
- * go to test-results/.
+ * real database of each dialect: setup, sign-out and sign-in, an organization, a
+ * contact, an edit, finding it in the list, sign-out. Screenshots at desktop and
+ * phone width go to test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, DEFAULT_WEB_ROOT, type RunningServer } from '../../src/server.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.ts';
+import type { RunningServer } from '../../src/server.ts';
+import { browserTestsAvailable, openBrowserSession, SCREENSHOTS, screenshotBothWidths, type BrowserSession } from '../support/browser.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
-import { cloneTemplate, dropDatabase } from '../support/postgres.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results');
-const available = existsSync(CHROMIUM) && existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'));
-if (!available && process.env.CI === 'true') {
-  throw new Error(`The browser test needs ${CHROMIUM} and a built web app (npm run build:web).`);
-}
-
+const available = browserTestsAvailable();
 
 describe.each(DIALECTS)('first run in a real browser, on %s', (dialect) => {
   const skip = !available || dialectUnavailable(dialect);
-  const pgName = `rapport_e2e_${process.pid}`;
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     if (skip) return;
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-e2e-'));
-    const databaseUrl = dialect === 'postgres' ? await cloneTemplate(pgName) : undefined;
-    server = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir, databaseUrl, publicUrl: 'http://127.0.0.1', secret: undefined, trustProxy: false },
-      { log: (line) => problems.push(line) },
-    );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    session = await openBrowserSession(dialect, 'e2e');
+    ({ server, page, problems } = session);
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dialect === 'postgres' && !skip) await dropDatabase(pgName);
+    await session?.close();
   });
 
-  async function shoot(name: string): Promise<void> {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, `${dialect}-${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    // Let the navbar finish sliding away after the resize.
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(SHOTS, `${dialect}-${name}-phone.png`), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
+  const shoot = (name: string) => screenshotBothWidths(page, `${dialect}-${name}`);
 
   it.skipIf(skip)('sets up, signs in, adds an organization and a contact, edits it, finds it, signs out', async () => {
     await page.goto(server.url);
@@ -144,7 +111,7 @@ describe.each(DIALECTS)('first run in a real browser, on %s', (dialect) => {
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await page.getByRole('link', { name: 'Contacts' }).first().click();
     await page.getByRole('link', { name: 'Dana Reyes' }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, `${dialect}-06-contacts-phone-after-menu.png`) });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${dialect}-06-contacts-phone-after-menu.png`) });
 
     // Tab to the contact's row and open it with Enter.
     let focused = '';

@@ -2,19 +2,13 @@
  * In Chromium against the real server: upload a LinkedIn export, read the
  * preview, confirm, then find an imported contact with Ctrl-K search.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WEB_ROOT, startServer, type RunningServer } from '../../src/server.ts';
+import type { RunningServer } from '../../src/server.ts';
+import { browserTestsAvailable, openBrowserSession, screenshotBothWidths, type BrowserSession } from '../support/browser.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
-import { cloneTemplate, dropDatabase } from '../support/postgres.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results');
-const available = existsSync(CHROMIUM) && existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'));
-if (!available && process.env.CI === 'true') throw new Error(`The browser test needs ${CHROMIUM} and a built web app.`);
+const available = browserTestsAvailable();
 
 const CONNECTIONS = [
   'Notes:',
@@ -30,43 +24,21 @@ const CONNECTIONS = [
 
 describe.each(DIALECTS)('importing and searching in a real browser, on %s', (dialect) => {
   const skip = !available || dialectUnavailable(dialect);
-  const pgName = `rapport_e2e_import_${process.pid}`;
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     if (skip) return;
-    mkdirSync(SHOTS, { recursive: true });
-    const databaseUrl = dialect === 'postgres' ? await cloneTemplate(pgName) : undefined;
-    server = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir: mkdtempSync(path.join(tmpdir(), 'rapport-e2e-import-')), databaseUrl, publicUrl: 'http://127.0.0.1', secret: undefined, trustProxy: false },
-      { log: (line) => problems.push(line) },
-    );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+    session = await openBrowserSession(dialect, 'e2e_import');
+    ({ server, page, problems } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dialect === 'postgres' && !skip) await dropDatabase(pgName);
+    await session?.close();
   });
 
-  async function shoot(name: string) {
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, `${dialect}-${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(SHOTS, `${dialect}-${name}-phone.png`), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.waitForTimeout(300);
-  }
+  const shoot = (name: string) => screenshotBothWidths(page, `${dialect}-${name}`);
 
   it.skipIf(skip)('uploads a LinkedIn file, previews it, imports it and finds a contact with Ctrl-K', async () => {
     const setup = await page.request.post(`${server.url}/api/setup`, {

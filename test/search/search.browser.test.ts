@@ -2,45 +2,25 @@
  * The search box in Debian's Chromium against the real server: Ctrl-K from
  * anywhere, results as you type, arrow keys and Enter, and the phone layout.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WEB_ROOT, startServer, type RunningServer } from '../../src/server.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.ts';
+import type { RunningServer } from '../../src/server.ts';
+import { browserTestsAvailable, openBrowserSession, type BrowserSession } from '../support/browser.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
-import { cloneTemplate, dropDatabase } from '../support/postgres.ts';
 
-const available = existsSync(CHROMIUM) && existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'));
-if (!available && process.env.CI === 'true') {
-  throw new Error(`The browser test needs ${CHROMIUM} and a built web app (npm run build:web).`);
-}
+const available = browserTestsAvailable();
 
 describe.each(DIALECTS)('the search box in a real browser, on %s', (dialect) => {
   const skip = !available || dialectUnavailable(dialect);
-  const pgName = `rapport_search_e2e_${process.pid}`;
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     if (skip) return;
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-search-e2e-'));
-    const databaseUrl = dialect === 'postgres' ? await cloneTemplate(pgName) : undefined;
-    server = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir, databaseUrl, publicUrl: 'http://127.0.0.1', secret: undefined, trustProxy: false },
-      { log: (line) => problems.push(line) },
-    );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // A step that hangs should fail with its own message, before the test's timeout.
-    page.setDefaultTimeout(15_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    session = await openBrowserSession(dialect, 'search_e2e');
+    ({ server, page, problems } = session);
 
     await page.goto(server.url);
     await page.getByLabel('Your name').fill('Sky Seeker');
@@ -81,9 +61,7 @@ describe.each(DIALECTS)('the search box in a real browser, on %s', (dialect) => 
   }
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dialect === 'postgres' && !skip) await dropDatabase(pgName);
+    await session?.close();
   });
 
   it.skipIf(skip)('opens with Ctrl-K, even from a form field, and opens a result with the keyboard', async () => {
