@@ -16,6 +16,7 @@
  *
  * Pure: no I/O, no clock.
  */
+import { hasUnsafeText } from '../core/normalize.ts';
 import { z } from 'zod';
 import { isEmail, matchKey } from '../core/normalize.ts';
 
@@ -95,10 +96,8 @@ export interface AccountBackup {
   contactHistory: BackupContactHistory[];
 }
 
-// NUL and unpaired surrogates: PostgreSQL refuses them and SQLite keeps them
-// mangled, so a restore would fail on one database and not the other.
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const str = () => z.string().refine((v) => !UNSAFE_TEXT.test(v), { message: 'contains a NUL or broken Unicode character' });
+// A restore of such text would fail on one database and not the other.
+const str = () => z.string().refine((v) => !hasUnsafeText(v), { message: 'contains a NUL or broken Unicode character' });
 
 const id = str().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' });
 const nullableText = str().nullable();

@@ -20,6 +20,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { importParsed } from '../services/import.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { GlobalOptions } from './options.ts';
 import { parseFormat } from './output.ts';
 
 export interface DataCommandDeps {
@@ -27,11 +28,6 @@ export interface DataCommandDeps {
   loadConfig(options: GlobalOptions): Promise<Config>;
 }
 
-export interface GlobalOptions {
-  format?: string;
-  as?: string;
-  [key: string]: unknown;
-}
 
 function readInput(file: string): Uint8Array {
   try {

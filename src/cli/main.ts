@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { createAuth, instanceSecret } from '../auth/auth.ts';
-import { ConfigError, loadConfig, type Config, type ConfigFlags } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { matchKey } from '../core/normalize.ts';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.ts';
@@ -19,12 +19,9 @@ import { parseInput } from '../services/validate.ts';
 import { ContactCreateSchema, ContactListQuerySchema, SetupSchema } from '../shared/api.ts';
 import { startServer } from '../server.ts';
 import { registerDataCommands } from './data-commands.ts';
+import type { GlobalOptions } from './options.ts';
 import { parseFormat, printRows } from './output.ts';
 
-interface GlobalOptions extends ConfigFlags {
-  format?: string;
-  as?: string;
-}
 
 function configFrom(options: GlobalOptions): Promise<Config> {
   return loadConfig(options, process.env, process.cwd());

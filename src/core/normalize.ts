@@ -3,6 +3,21 @@
  * LinkedIn profile URLs, time zones. No I/O; used by services and by imports.
  */
 
+// NUL and unpaired surrogates: PostgreSQL refuses them and SQLite keeps them
+// mangled, so the two databases would disagree about what was saved.
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when text holds a NUL or broken Unicode that no database stores alike. */
+export function hasUnsafeText(value: string): boolean {
+  UNSAFE_TEXT.lastIndex = 0;
+  return UNSAFE_TEXT.test(value);
+}
+
+/** The text without NUL characters and unpaired surrogates. */
+export function stripUnsafeText(value: string): string {
+  return value.replace(UNSAFE_TEXT, '');
+}
+
 /** Collapses runs of whitespace and trims; the form we store for display. */
 export function cleanText(value: string): string {
   return value.replace(/\s+/g, ' ').trim();

@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps) {
     ['/api/imports', importRoutes(deps)],
     ['/api/exports', exportRoutes(deps)],
   ] as const) {
-    app.use(path, requireSession);
+    // `/x/*` also matches `/x` itself; registering both ran the session lookup twice.
     app.use(`${path}/*`, requireSession);
     app.route(path, routes);
   }

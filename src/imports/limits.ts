@@ -3,15 +3,12 @@
  * file can never store what the API would refuse — and what one database would
  * keep and the other reject (NUL characters, index-breaking names).
  */
+import { stripUnsafeText } from '../core/normalize.ts';
 import type { ImportedPerson, ParsedImport } from './types.ts';
 
 export const LIMITS = { name: 200, title: 200, organization: 200, notes: 100_000, emails: 20, phones: 20, phone: 50, email: 254 } as const;
 
-const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function clean(value: string): string {
-  return value.replace(UNSAFE, '');
-}
+const clean = stripUnsafeText;
 
 function cap(value: string | null, max: number): string | null {
   if (value === null) return null;

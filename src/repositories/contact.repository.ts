@@ -109,19 +109,24 @@ export async function currentContactVersion(db: Db, ownerId: string, id: string)
   return row?.version;
 }
 
-export type ContactChanges = Partial<Omit<ContactRow, 'id' | 'owner_id' | 'version' | 'created_at'>> & { updated_at: string };
+export type ContactChanges = Partial<Omit<ContactRow, 'id' | 'owner_id' | 'version' | 'created_at'>>;
 
-/** Applies the change only if the stored version is the one the editor saw. Returns whether it did. */
+/**
+ * Applies the change only if the stored version is the one the editor saw. Returns
+ * whether it did. `bump` 0 records bookkeeping no person sees (an import baseline)
+ * without making open editors stale.
+ */
 export async function updateContactIfVersion(
   db: Db,
   ownerId: string,
   id: string,
   expectedVersion: number,
   changes: ContactChanges,
+  bump: 0 | 1 = 1,
 ): Promise<boolean> {
   const result = await db
     .updateTable('contact')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...changes, version: eb('version', '+', bump) }))
     .where('owner_id', '=', ownerId)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
@@ -227,4 +232,16 @@ export async function listTags(db: Db, ownerId: string): Promise<TagCount[]> {
     .orderBy('tag_key')
     .execute();
   return rows.map((r) => ({ tag: String(r.tag), count: Number(r.n) }));
+}
+
+/** A contact's earlier titles and organizations, oldest first. */
+export async function listContactHistory(db: Db, ownerId: string, contactId: string) {
+  return db
+    .selectFrom('contact_history')
+    .select(['field', 'old_value', 'new_value', 'source', 'changed_at'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .orderBy('changed_at')
+    .orderBy('id')
+    .execute();
 }

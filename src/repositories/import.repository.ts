@@ -118,30 +118,3 @@ export interface HistoryRow {
 export async function insertHistory(db: Db, rows: readonly HistoryRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('contact_history').values(rows.slice(i, i + BATCH)).execute();
 }
-
-export type ImportedChanges = Partial<
-  Pick<ContactRow, 'title' | 'organization_id' | 'linkedin_url' | 'emails' | 'phones' | 'notes' | 'connected_on' | 'imported_title' | 'imported_organization'>
-> & { updated_at?: string };
-
-/** Updates one matched contact, only if nobody changed it since it was read. */
-export async function updateImportedContact(db: Db, ownerId: string, id: string, version: number, changes: ImportedChanges, bump: 0 | 1 = 1): Promise<boolean> {
-  const result = await db
-    .updateTable('contact')
-    .set((eb) => ({ ...changes, version: eb('version', '+', bump) }))
-    .where('owner_id', '=', ownerId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function listContactHistory(db: Db, ownerId: string, contactId: string) {
-  return db
-    .selectFrom('contact_history')
-    .select(['field', 'old_value', 'new_value', 'source', 'changed_at'])
-    .where('owner_id', '=', ownerId)
-    .where('contact_id', '=', contactId)
-    .orderBy('changed_at')
-    .orderBy('id')
-    .execute();
-}

@@ -3,7 +3,6 @@ import { AppError, notFound, versionConflict, type FieldIssue } from '../core/er
 import { matchKey } from '../core/normalize.ts';
 import * as contacts from '../repositories/contact.repository.ts';
 import { organizationExists } from '../repositories/organization.repository.ts';
-import { listContactHistory } from '../repositories/import.repository.ts';
 import { isForeignKeyViolation, toIso } from '../repositories/row-mapping.ts';
 import type { Contact, ContactCreate, ContactHistoryEntry, ContactListItem, ContactSort, ContactUpdate, Page, TagCount } from '../shared/api.ts';
 import type { ServiceContext } from './context.ts';
@@ -134,7 +133,7 @@ export function listTags(ctx: ServiceContext, ownerId: string): Promise<TagCount
 /** Earlier titles and organizations, oldest first. */
 export async function getContactHistory(ctx: ServiceContext, ownerId: string, id: string): Promise<ContactHistoryEntry[]> {
   if (!(await contacts.contactExists(ctx.db, ownerId, id))) throw notFound('The contact');
-  const rows = await listContactHistory(ctx.db, ownerId, id);
+  const rows = await contacts.listContactHistory(ctx.db, ownerId, id);
   return rows.map((r) => ({
     field: r.field === 'organization' ? 'organization' : 'title',
     oldValue: r.old_value,

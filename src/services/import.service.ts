@@ -6,6 +6,7 @@
 import { AppError } from '../core/errors.ts';
 import { planImport, type ImportPlan } from '../core/import-plan.ts';
 import type { ImportReport, ParsedImport } from '../imports/types.ts';
+import * as contacts from '../repositories/contact.repository.ts';
 import * as imports from '../repositories/import.repository.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../repositories/row-mapping.ts';
 import type { ServiceContext } from './context.ts';
@@ -118,7 +119,7 @@ async function writePlan(ctx: ServiceContext, ownerId: string, plan: ImportPlan,
   for (const update of plan.updates) {
     step(1);
     const { before, after } = update;
-    const changes: imports.ImportedChanges = update.visible ? { updated_at: now } : {};
+    const changes: contacts.ContactChanges = update.visible ? { updated_at: now } : {};
     if (after.title !== before.title) changes.title = after.title;
     if (after.organizationId !== before.organizationId) changes.organization_id = after.organizationId;
     if (after.linkedinUrl !== before.linkedinUrl) changes.linkedin_url = after.linkedinUrl;
@@ -130,7 +131,7 @@ async function writePlan(ctx: ServiceContext, ownerId: string, plan: ImportPlan,
     const bump = update.visible ? 1 : 0;
     if (after.emails.join('\n') !== before.emails.join('\n')) changes.emails = JSON.stringify(after.emails);
     if (after.phones.join('\n') !== before.phones.join('\n')) changes.phones = JSON.stringify(after.phones);
-    if (!(await imports.updateImportedContact(ctx.db, ownerId, update.contactId, update.version, changes, bump))) {
+    if (!(await contacts.updateContactIfVersion(ctx.db, ownerId, update.contactId, update.version, changes, bump))) {
       throw new AppError('VERSION_CONFLICT', 'A contact changed while the import ran. Nothing was imported; run it again.');
     }
     for (const h of update.history) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { validationFailed, type FieldIssue } from '../core/errors.ts';
+import { hasUnsafeText } from '../core/normalize.ts';
 
 /**
  * Parses untrusted input with a schema, or throws VALIDATION_FAILED naming every
@@ -23,13 +24,10 @@ export function zodIssues(error: z.ZodError, where: '(body)' | '(query)' = '(bod
   });
 }
 
-// NUL and unpaired surrogates: PostgreSQL refuses them and SQLite keeps them
-// mangled, so the two databases would disagree about what was saved.
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function unsafeText(value: unknown, path: (string | number)[]): FieldIssue[] {
   if (typeof value === 'string') {
-    return UNSAFE_TEXT.test(value) ? [{ field: path.join('.') || '(body)', message: 'contains a NUL or broken Unicode character' }] : [];
+    return hasUnsafeText(value) ? [{ field: path.join('.') || '(body)', message: 'contains a NUL or broken Unicode character' }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => unsafeText(item, [...path, i]));
   if (typeof value === 'object' && value !== null) {

@@ -16,6 +16,7 @@ import { isSetupClaimed } from '../../src/repositories/user.repository.ts';
 import { addAccount } from '../../src/services/account.service.ts';
 import { serviceContext } from '../../src/services/context.ts';
 import { createTestDb, DIALECTS, dialectUnavailable, type TestDb } from '../support/databases.ts';
+import { contactRowFixture, insertTestUser } from '../support/factories.ts';
 
 const PASSWORD = 'correct horse battery';
 const SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -58,31 +59,7 @@ async function seed(db: TestDb): Promise<string> {
   await organization(org(9), other.id, 'Other’s Org');
 
   const contact = (id: string, ownerId: string, name: string, extra: Partial<ContactRow>, tags: string[] = []) =>
-    insertContact(
-      k,
-      {
-        id,
-        owner_id: ownerId,
-        name,
-        name_key: matchKey(name),
-        emails: '[]',
-        phones: '[]',
-        linkedin_url: null,
-        organization_id: null,
-        title: null,
-        location: null,
-        time_zone: null,
-        source: null,
-        introduced_by_id: null,
-        notes: null,
-        connected_on: null,
-        version: 1,
-        created_at: '2025-03-04T05:06:07.089Z',
-        updated_at: '2025-03-04T05:06:07.089Z',
-        ...extra,
-      },
-      tags,
-    );
+    insertContact(k, contactRowFixture(ownerId, name, { id, ...extra }, '2025-03-04T05:06:07.089Z'), tags);
   // Inserted introducer-first here; the backup lists them by id, introducers last.
   await contact(person(9), owner.id, 'Zoë Ångström', {
     emails: JSON.stringify(['zoe@contoso.example', 'z.a@fabrikam.example']),
@@ -427,10 +404,7 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
 
   it.skipIf(skip)('restores alongside other accounts, stores timestamps in one spelling, and marks the instance set up', async () => {
     const now = RESTORED_AT.toISOString();
-    await db.kysely
-      .insertInto('user')
-      .values({ id: 'someone', name: 'Someone', email: 'someone@example.com', emailVerified: dialect === 'sqlite' ? 0 : false, image: null, createdAt: now, updatedAt: now })
-      .execute();
+    await insertTestUser(db.kysely, dialect, 'someone', now);
     const b = handBackup();
     const file = {
       ...b,

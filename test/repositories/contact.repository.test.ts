@@ -3,9 +3,9 @@
  * back in the same order, scoped to one owner, with LIKE wildcards taken literally.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchKey } from '../../src/core/normalize.ts';
 import * as contacts from '../../src/repositories/contact.repository.ts';
 import { insertOrganization } from '../../src/repositories/organization.repository.ts';
+import { contactRowFixture, insertTestUser } from '../support/factories.ts';
 import { createTestDb, DIALECTS, dialectUnavailable, type TestDb } from '../support/databases.ts';
 
 describe.each(DIALECTS)('contact repository on %s', (dialect) => {
@@ -13,40 +13,12 @@ describe.each(DIALECTS)('contact repository on %s', (dialect) => {
   let db: TestDb;
   const now = '2026-11-22T10:00:00.000Z';
 
-  async function user(id: string): Promise<void> {
-    await db.kysely
-      .insertInto('user')
-      .values({ id, name: id, email: `${id}@example.com`, emailVerified: dialect === 'sqlite' ? 0 : false, image: null, createdAt: now, updatedAt: now })
-      .execute();
-  }
+  const user = (id: string) => insertTestUser(db.kysely, dialect, id, now);
 
   async function contact(owner: string, name: string, extra: Partial<contacts.ContactRow> = {}, tags: string[] = []): Promise<string> {
-    const id = crypto.randomUUID();
-    await contacts.insertContact(
-      db.kysely,
-      {
-        id,
-        owner_id: owner,
-        name,
-        name_key: matchKey(name),
-        emails: '[]',
-        phones: '[]',
-        linkedin_url: null,
-        organization_id: null,
-        title: null,
-        location: null,
-        time_zone: null,
-        source: null,
-        introduced_by_id: null,
-        notes: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        ...extra,
-      },
-      tags,
-    );
-    return id;
+    const row = contactRowFixture(owner, name, extra, now);
+    await contacts.insertContact(db.kysely, row, tags);
+    return row.id;
   }
 
   beforeAll(async () => {

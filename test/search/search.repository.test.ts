@@ -11,6 +11,7 @@ import { serviceContext, type ServiceContext } from '../../src/services/context.
 import * as organizations from '../../src/services/organization.service.ts';
 import { ContactCreateSchema, ContactUpdateSchema, OrganizationCreateSchema, OrganizationUpdateSchema, type ContactCreateInput } from '../../src/shared/api.ts';
 import { createTestDb, DIALECTS, dialectUnavailable, type TestDb } from '../support/databases.ts';
+import { contactRowFixture, insertTestUser } from '../support/factories.ts';
 
 /** Characters and words that mean something in FTS5 or tsquery syntax. */
 export const SYNTAX_QUERIES = [
@@ -68,12 +69,7 @@ describe.each(DIALECTS)('contact search on %s', (dialect) => {
   const other = 'other';
   const now = '2026-11-22T10:00:00.000Z';
 
-  async function user(id: string): Promise<void> {
-    await db.kysely
-      .insertInto('user')
-      .values({ id, name: id, email: `${id}@example.com`, emailVerified: dialect === 'sqlite' ? 0 : false, image: null, createdAt: now, updatedAt: now })
-      .execute();
-  }
+  const user = (id: string) => insertTestUser(db.kysely, dialect, id, now);
 
   const addContact = (ownerId: string, input: ContactCreateInput) => contacts.createContact(ctx, ownerId, ContactCreateSchema.parse(input));
   const addOrganization = (ownerId: string, name: string) => organizations.createOrganization(ctx, ownerId, OrganizationCreateSchema.parse({ name }));
@@ -350,26 +346,7 @@ describe.each(DIALECTS)('contact search on %s', (dialect) => {
 
   it.skipIf(skip)('indexes many contacts written in one statement', async () => {
     await user('bulk');
-    const rows = Array.from({ length: 200 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      owner_id: 'bulk',
-      name: `Bulk Person ${i}`,
-      name_key: `bulk person ${i}`,
-      emails: '[]',
-      phones: '[]',
-      linkedin_url: null,
-      organization_id: null,
-      title: i % 2 === 0 ? 'Even' : 'Odd',
-      location: null,
-      time_zone: null,
-      source: null,
-      introduced_by_id: null,
-      notes: null,
-      connected_on: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    }));
+    const rows = Array.from({ length: 200 }, (_, i) => contactRowFixture('bulk', `Bulk Person ${i}`, { title: i % 2 === 0 ? 'Even' : 'Odd' }, now));
     await db.kysely.insertInto('contact').values(rows).execute();
     await db.kysely
       .insertInto('contact_tag')
