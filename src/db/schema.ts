@@ -103,6 +103,10 @@ export interface ContactTable {
   imported_title: string | null;
   /** The organization name the last import said. */
   imported_organization: string | null;
+  /** False for a name the seeker was given but has not met (a referral); warm paths start from people they know. */
+  known_personally: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+  /** How they answered the last request: 'booster', 'obligate' or 'curmudgeon' (3B7). */
+  responsiveness: string | null;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -130,6 +134,84 @@ export interface ContactTagTable {
   position: Generated<number>;
 }
 
+/** "A knows B", stored once per pair with the smaller id in `contact_a_id`. */
+export interface ContactLinkTable {
+  owner_id: string;
+  contact_a_id: string;
+  contact_b_id: string;
+  created_at: Timestamp;
+}
+
+type Bool = ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+
+export interface TargetTable {
+  id: string;
+  owner_id: string;
+  organization_id: string;
+  motivation: number;
+  open_postings: Bool;
+  active: Bool;
+  notes: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InterviewTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  organization_id: string | null;
+  stage: string;
+  host_invited_again: Bool;
+  request_template: string | null;
+  request_subject: string | null;
+  request_body: string | null;
+  request_channel: string | null;
+  request_sent_at: Timestamp | null;
+  follow_up_sent_at: Timestamp | null;
+  replied_at: Timestamp | null;
+  reply_answer: string | null;
+  meeting_at: Timestamp | null;
+  held_at: Timestamp | null;
+  thanked_at: Timestamp | null;
+  notes: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InterviewEventTable {
+  id: string;
+  owner_id: string;
+  interview_id: string;
+  contact_id: string;
+  seq: number;
+  kind: string;
+  occurred_at: Timestamp;
+  detail: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface TaskDecisionTable {
+  owner_id: string;
+  task_key: string;
+  status: string;
+  snoozed_until: string | null;
+  decided_at: Timestamp;
+}
+
+export interface SeekerPreferenceTable {
+  user_id: string;
+  time_zone: string;
+  working_days: string;
+  weekly_request_goal: number;
+  active_target_limit: number;
+  affinity_tags: string;
+  version: number;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -141,6 +223,12 @@ export interface Database {
   contact: ContactTable;
   contact_tag: ContactTagTable;
   contact_history: ContactHistoryTable;
+  contact_link: ContactLinkTable;
+  target: TargetTable;
+  interview: InterviewTable;
+  interview_event: InterviewEventTable;
+  task_decision: TaskDecisionTable;
+  seeker_preference: SeekerPreferenceTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

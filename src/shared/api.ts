@@ -73,6 +73,8 @@ export const contactFields = {
   tags: z.array(z.string().max(50, { message: 'must be at most 50 characters' })).max(50).transform(normalizeTags),
   source: optionalText(200),
   introducedById: id.nullable(),
+  /** False for a name someone gave the seeker, not yet met: warm paths start from people they know. */
+  knownPersonally: z.boolean({ message: 'must be true or false' }),
   notes,
 };
 
@@ -88,6 +90,7 @@ export const ContactCreateSchema = z.strictObject({
   tags: contactFields.tags.default([]),
   source: contactFields.source.default(null),
   introducedById: contactFields.introducedById.default(null),
+  knownPersonally: contactFields.knownPersonally.default(true),
   notes: contactFields.notes.default(null),
 });
 export type ContactCreateInput = z.input<typeof ContactCreateSchema>;
@@ -107,6 +110,7 @@ export const ContactUpdateSchema = z.strictObject({
   tags: contactFields.tags.optional(),
   source: contactFields.source.optional(),
   introducedById: contactFields.introducedById.optional(),
+  knownPersonally: contactFields.knownPersonally.optional(),
   notes: contactFields.notes.optional(),
 });
 export type ContactUpdateInput = z.input<typeof ContactUpdateSchema>;
@@ -203,6 +207,9 @@ export interface Contact {
   tags: string[];
   source: string | null;
   introducedBy: Ref | null;
+  knownPersonally: boolean;
+  /** How they answered the seeker's last request (3B7): replied within 3 business days, later, or never. */
+  responsiveness: 'booster' | 'obligate' | 'curmudgeon' | null;
   notes: string | null;
   /** ISO date (YYYY-MM-DD) the LinkedIn connection was made, when imported from LinkedIn. */
   connectedOn: string | null;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_contact_history.ts';
 import * as m0003 from './0003_contact_search.ts';
 import * as m0004 from './0004_import_baseline.ts';
+import * as m0005 from './0005_plan_and_ask.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0002_contact_history': m0002,
   '0003_contact_search': m0003,
   '0004_import_baseline': m0004,
+  '0005_plan_and_ask': m0005,
 };

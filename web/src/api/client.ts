@@ -4,7 +4,7 @@
  */
 import { ApiError } from './ApiError.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type Listener = () => void;
 const unauthenticatedListeners = new Set<Listener>();

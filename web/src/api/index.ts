@@ -3,3 +3,4 @@ export * from './client.ts';
 export * from './endpoints.ts';
 export * from './queryKeys.ts';
 export * from './invalidate.ts';
+export * from './plan-endpoints.ts';

@@ -19,6 +19,23 @@ export const queryKeys = {
     detail: (id: string) => ['organizations', 'detail', id] as const,
     search: (q: string) => ['organizations', 'search', q] as const,
   },
+  preferences: ['preferences'] as const,
+  targets: {
+    all: ['targets'] as const,
+    list: ['targets', 'list'] as const,
+    detail: (id: string) => ['targets', 'detail', id] as const,
+  },
+  interviews: {
+    all: ['interviews'] as const,
+    list: (params: object) => ['interviews', 'list', params] as const,
+    detail: (id: string) => ['interviews', 'detail', id] as const,
+    timeline: (id: string) => ['interviews', 'timeline', id] as const,
+    compose: (id: string, template: string) => ['interviews', 'compose', id, template] as const,
+  },
+  /** Under 'interviews', so recording an event refreshes Today. */
+  today: ['interviews', 'today'] as const,
+  contactTimeline: (id: string) => ['interviews', 'contact-timeline', id] as const,
+  contactLinks: (id: string) => ['contacts', 'links', id] as const,
   /** Under 'contacts', so every change to contacts refreshes open search results too. */
   search: (q: string, limit: number) => ['contacts', 'global-search', q, limit] as const,
 };
