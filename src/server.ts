@@ -27,11 +27,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { webRoot?: string; log?: (line: string) => void } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  webRoot?: string;
+  log?: (line: string) => void;
+  /** The clock the rules read (follow-ups, Today); tests move it forward by days. */
+  now?: () => Date;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const db = openDatabase(config);
   await migrateToLatest(db.kysely);
   const secret = await instanceSecret(db.kysely, config.secret);
-  const ctx = serviceContext(db.kysely, db.dialect);
+  const ctx = serviceContext(db.kysely, db.dialect, options.now ? { now: options.now } : {});
   const auth = createAuth({ db: db.kysely, dialect: db.dialect, secret, publicUrl: config.publicUrl });
   const app = createApp({
     ctx,

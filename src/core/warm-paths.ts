@@ -273,3 +273,17 @@ export function advocacyByOrganization(
   }
   return result;
 }
+
+/**
+ * The shortest introduction path (≤ `maxHops`) to one contact, chosen as in
+ * `findWarmPaths`; null when the contact is unknown, known personally (no
+ * introduction needed) or out of reach.
+ */
+export function findIntroductionPath(network: Network, contactId: string, maxHops: number = DEFAULT_MAX_HOPS): IntroductionPath | null {
+  checkMaxHops(maxHops);
+  const graph = buildGraph(network);
+  const target = graph.people.findIndex((person) => person.id === contactId);
+  if (target === -1 || graph.people[target]!.knownPersonally) return null;
+  const reach = search(graph, maxHops);
+  return reach.hops[target] === -1 ? null : pathTo(graph, reach, target);
+}

@@ -12,7 +12,11 @@ import { contactRoutes } from './routes/contacts.routes.ts';
 import { exportRoutes } from './routes/exports.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
+import { interviewRoutes } from './routes/interviews.routes.ts';
+import { preferenceRoutes } from './routes/preferences.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { targetRoutes } from './routes/targets.routes.ts';
+import { taskRoutes, todayRoutes } from './routes/today.routes.ts';
 import { sessionRoutes, sessionUser } from './routes/session.routes.ts';
 import { csrfGuard, hostGuard, limitBody, securityHeaders } from './security.ts';
 
@@ -55,6 +59,11 @@ export function createApp(deps: AppDeps) {
     ['/api/search', searchRoutes(deps)],
     ['/api/imports', importRoutes(deps)],
     ['/api/exports', exportRoutes(deps)],
+    ['/api/preferences', preferenceRoutes(deps)],
+    ['/api/targets', targetRoutes(deps)],
+    ['/api/interviews', interviewRoutes(deps)],
+    ['/api/today', todayRoutes(deps)],
+    ['/api/tasks', taskRoutes(deps)],
   ] as const) {
     // `/x/*` also matches `/x` itself; registering both ran the session lookup twice.
     app.use(`${path}/*`, requireSession);

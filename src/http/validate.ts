@@ -29,8 +29,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A path id. A malformed one cannot name anything of the caller's, so it gets
  * the same 404 as an id that belongs to nobody, or to somebody else.
  */
-export function pathId(c: AppContext, what: string): string {
-  const id = c.req.param('id') ?? '';
+export function pathId(c: AppContext, what: string, param = 'id'): string {
+  const id = c.req.param(param) ?? '';
   if (!UUID.test(id)) throw new AppError('NOT_FOUND', `${what} was not found.`);
   return id.toLowerCase();
 }

@@ -1,25 +1,35 @@
 /**
  * All SQL of the JSON backup of one account: reading every row an account owns,
  * and writing them back into a new account. Rows are mapped to the backup file's
- * records here, at the edge: timestamps to ISO text, JSON arrays to arrays.
+ * records here, at the edge: timestamps to ISO text, JSON arrays to arrays,
+ * SQLite's 0/1 and PostgreSQL's booleans to booleans.
  */
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type {
   BackupAccount,
   BackupContact,
   BackupContactHistory,
+  BackupContactLink,
   BackupContactTag,
+  BackupInterview,
+  BackupInterviewEvent,
   BackupOrganization,
+  BackupPreferences,
+  BackupTarget,
+  BackupTaskDecision,
 } from '../backup/backup-format.ts';
+import type { Responsiveness } from '../core/follow-up.ts';
+import type { InterviewEventKind, InterviewStage, RequestChannel } from '../core/interview-stages.ts';
 import { matchKey } from '../core/normalize.ts';
+import type { RequestTemplateId } from '../core/request-templates.ts';
 import type { Database } from '../db/schema.ts';
-import { parseJsonArray, toIso } from './row-mapping.ts';
+import { fromDbBool, parseJsonArray, toDbBool, toIso } from './row-mapping.ts';
 
 type Db = Kysely<Database>;
 
 /**
  * Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound
- * parameters even for the widest table (contact, 19 columns).
+ * parameters even for the widest tables (contact and interview, 21 columns).
  */
 const CHUNK = 500;
 
@@ -46,6 +56,8 @@ function byKey<T>(key: (row: T) => string | number, ...more: ((row: T) => string
     return 0;
   };
 }
+
+const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : toIso(value));
 
 function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -99,6 +111,9 @@ export async function listBackupContacts(db: Db, ownerId: string): Promise<Backu
       connectedOn: row.connected_on,
       importedTitle: row.imported_title,
       importedOrganization: row.imported_organization,
+      knownPersonally: fromDbBool(row.known_personally),
+      // Written only from the core's three values; exported as stored.
+      responsiveness: row.responsiveness as Responsiveness | null,
       version: row.version,
       createdAt: toIso(row.created_at),
       updatedAt: toIso(row.updated_at),
@@ -128,13 +143,115 @@ export async function listBackupContactHistory(db: Db, ownerId: string): Promise
     .sort(byKey((r) => r.id));
 }
 
+/** The seeker's preferences as the app reads them (see `preference.repository.ts`). */
+export async function findBackupPreferences(db: Db, ownerId: string): Promise<BackupPreferences | null> {
+  const row = await db.selectFrom('seeker_preference').selectAll().where('user_id', '=', ownerId).executeTakeFirst();
+  if (!row) return null;
+  return {
+    timeZone: row.time_zone,
+    workingDays: row.working_days
+      .split(',')
+      .map(Number)
+      .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+    weeklyRequestGoal: row.weekly_request_goal,
+    activeTargetLimit: row.active_target_limit,
+    affinityTags: parseJsonArray(row.affinity_tags),
+    version: row.version,
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+export async function listBackupContactLinks(db: Db, ownerId: string): Promise<BackupContactLink[]> {
+  const rows = await db.selectFrom('contact_link').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({ contactAId: row.contact_a_id, contactBId: row.contact_b_id, createdAt: toIso(row.created_at) }))
+    .sort(byKey((r) => r.contactAId, (r) => r.contactBId));
+}
+
+export async function listBackupTargets(db: Db, ownerId: string): Promise<BackupTarget[]> {
+  const rows = await db.selectFrom('target').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      motivation: row.motivation,
+      openPostings: fromDbBool(row.open_postings),
+      active: fromDbBool(row.active),
+      notes: row.notes,
+      version: row.version,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.id));
+}
+
+/** Stages, channels and templates are exported as stored: only the core's values are ever written. */
+export async function listBackupInterviews(db: Db, ownerId: string): Promise<BackupInterview[]> {
+  const rows = await db.selectFrom('interview').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      contactId: row.contact_id,
+      organizationId: row.organization_id,
+      stage: row.stage as InterviewStage,
+      hostInvitedAgain: fromDbBool(row.host_invited_again),
+      requestTemplate: row.request_template as RequestTemplateId | null,
+      requestSubject: row.request_subject,
+      requestBody: row.request_body,
+      requestChannel: row.request_channel as RequestChannel | null,
+      requestSentAt: isoOrNull(row.request_sent_at),
+      followUpSentAt: isoOrNull(row.follow_up_sent_at),
+      repliedAt: isoOrNull(row.replied_at),
+      replyAnswer: row.reply_answer as 'yes' | 'no' | null,
+      meetingAt: isoOrNull(row.meeting_at),
+      heldAt: isoOrNull(row.held_at),
+      thankedAt: isoOrNull(row.thanked_at),
+      notes: row.notes,
+      version: row.version,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.id));
+}
+
+export async function listBackupInterviewEvents(db: Db, ownerId: string): Promise<BackupInterviewEvent[]> {
+  const rows = await db.selectFrom('interview_event').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      interviewId: row.interview_id,
+      contactId: row.contact_id,
+      seq: Number(row.seq),
+      kind: row.kind as InterviewEventKind,
+      occurredAt: toIso(row.occurred_at),
+      detail: row.detail,
+      recordedAt: toIso(row.recorded_at),
+    }))
+    .sort(byKey((r) => r.interviewId, (r) => r.seq));
+}
+
+export async function listBackupTaskDecisions(db: Db, ownerId: string): Promise<BackupTaskDecision[]> {
+  const rows = await db.selectFrom('task_decision').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      taskKey: row.task_key,
+      status: row.status as BackupTaskDecision['status'],
+      snoozedUntil: row.snoozed_until,
+      decidedAt: toIso(row.decided_at),
+    }))
+    .sort(byKey((r) => r.taskKey));
+}
+
 // ---- writing (a restore; the caller holds the transaction) -----------------
 
 /**
  * Which of these ids some row of the table already has, whatever its owner: ids
  * are primary keys across the whole instance, so a restore must not reuse one.
  */
-export async function existingIds(db: Db, table: 'organization' | 'contact' | 'contact_history', ids: readonly string[]): Promise<string[]> {
+export async function existingIds(
+  db: Db,
+  table: 'organization' | 'contact' | 'contact_history' | 'target' | 'interview' | 'interview_event',
+  ids: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const part of chunks(ids)) {
     const rows = await db.selectFrom(table).select('id').where('id', 'in', part).execute();
@@ -230,6 +347,8 @@ export async function insertRestoredContacts(db: Db, ownerId: string, contacts: 
           connected_on: c.connectedOn,
           imported_title: c.importedTitle,
           imported_organization: c.importedOrganization,
+          known_personally: toDbBool(c.knownPersonally),
+          responsiveness: c.responsiveness,
           version: c.version,
           created_at: c.createdAt,
           updated_at: c.updatedAt,
@@ -275,4 +394,122 @@ export async function insertRestoredContactHistory(db: Db, ownerId: string, hist
       )
       .execute();
   }
+}
+
+/** Links in their stored order, smaller id first, whichever way the file names them. */
+export async function insertRestoredContactLinks(db: Db, ownerId: string, links: readonly BackupContactLink[]): Promise<void> {
+  for (const part of chunks(links)) {
+    await db
+      .insertInto('contact_link')
+      .values(
+        part.map((l) => {
+          const [a, b] = l.contactAId < l.contactBId ? [l.contactAId, l.contactBId] : [l.contactBId, l.contactAId];
+          return { owner_id: ownerId, contact_a_id: a, contact_b_id: b, created_at: l.createdAt };
+        }),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredTargets(db: Db, ownerId: string, targets: readonly BackupTarget[]): Promise<void> {
+  for (const part of chunks(targets)) {
+    await db
+      .insertInto('target')
+      .values(
+        part.map((t) => ({
+          id: t.id,
+          owner_id: ownerId,
+          organization_id: t.organizationId,
+          motivation: t.motivation,
+          open_postings: toDbBool(t.openPostings),
+          active: toDbBool(t.active),
+          notes: t.notes,
+          version: t.version,
+          created_at: t.createdAt,
+          updated_at: t.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredInterviews(db: Db, ownerId: string, interviews: readonly BackupInterview[]): Promise<void> {
+  for (const part of chunks(interviews)) {
+    await db
+      .insertInto('interview')
+      .values(
+        part.map((i) => ({
+          id: i.id,
+          owner_id: ownerId,
+          contact_id: i.contactId,
+          organization_id: i.organizationId,
+          stage: i.stage,
+          host_invited_again: toDbBool(i.hostInvitedAgain),
+          request_template: i.requestTemplate,
+          request_subject: i.requestSubject,
+          request_body: i.requestBody,
+          request_channel: i.requestChannel,
+          request_sent_at: i.requestSentAt,
+          follow_up_sent_at: i.followUpSentAt,
+          replied_at: i.repliedAt,
+          reply_answer: i.replyAnswer,
+          meeting_at: i.meetingAt,
+          held_at: i.heldAt,
+          thanked_at: i.thankedAt,
+          notes: i.notes,
+          version: i.version,
+          created_at: i.createdAt,
+          updated_at: i.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredInterviewEvents(db: Db, ownerId: string, events: readonly BackupInterviewEvent[]): Promise<void> {
+  for (const part of chunks(events)) {
+    await db
+      .insertInto('interview_event')
+      .values(
+        part.map((e) => ({
+          id: e.id,
+          owner_id: ownerId,
+          interview_id: e.interviewId,
+          contact_id: e.contactId,
+          seq: e.seq,
+          kind: e.kind,
+          occurred_at: e.occurredAt,
+          detail: e.detail,
+          recorded_at: e.recordedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredTaskDecisions(db: Db, ownerId: string, decisions: readonly BackupTaskDecision[]): Promise<void> {
+  for (const part of chunks(decisions)) {
+    await db
+      .insertInto('task_decision')
+      .values(
+        part.map((d) => ({ owner_id: ownerId, task_key: d.taskKey, status: d.status, snoozed_until: d.snoozedUntil, decided_at: d.decidedAt })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredPreferences(db: Db, userId: string, preferences: BackupPreferences): Promise<void> {
+  await db
+    .insertInto('seeker_preference')
+    .values({
+      user_id: userId,
+      time_zone: preferences.timeZone,
+      working_days: preferences.workingDays.join(','),
+      weekly_request_goal: preferences.weeklyRequestGoal,
+      active_target_limit: preferences.activeTargetLimit,
+      affinity_tags: JSON.stringify(preferences.affinityTags),
+      version: preferences.version,
+      updated_at: preferences.updatedAt,
+    })
+    .execute();
 }

@@ -3,7 +3,8 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { matchKey } from '../core/normalize.ts';
 import type { ContactTable, Database } from '../db/schema.ts';
 import type { Contact, ContactListItem, ContactSort, Page, TagCount } from '../shared/api.ts';
-import { containsPattern, likeEscaped, parseJsonArray, toIso } from './row-mapping.ts';
+import { containsPattern, fromDbBool, likeEscaped, parseJsonArray, toIso } from './row-mapping.ts';
+import type { Responsiveness } from '../core/follow-up.ts';
 
 type Db = Kysely<Database>;
 
@@ -69,12 +70,20 @@ function toContact(row: FullRow, tags: string[]): Contact {
     tags,
     source: row.source,
     introducedBy: row.introduced_by_id && row.introduced_by_name ? { id: row.introduced_by_id, name: row.introduced_by_name } : null,
+    knownPersonally: fromDbBool(row.known_personally),
+    responsiveness: toResponsiveness(row.responsiveness),
     notes: row.notes,
     connectedOn: row.connected_on,
     version: row.version,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
+}
+
+const RESPONSIVENESS: readonly string[] = ['booster', 'obligate', 'curmudgeon'] satisfies Responsiveness[];
+
+export function toResponsiveness(value: string | null): Responsiveness | null {
+  return RESPONSIVENESS.includes(value ?? '') ? (value as Responsiveness) : null;
 }
 
 export async function findContact(db: Db, ownerId: string, id: string): Promise<Contact | undefined> {

@@ -34,3 +34,16 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/**
+ * A boolean as both databases accept it: SQLite has no boolean type and its
+ * driver refuses `true`, while PostgreSQL reads the text '1'/'0' as a boolean.
+ */
+export function toDbBool(value: boolean): number {
+  return value ? 1 : 0;
+}
+
+/** SQLite answers 0/1, PostgreSQL true/false. */
+export function fromDbBool(value: boolean | number | string | null | undefined): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
+}

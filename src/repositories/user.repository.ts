@@ -19,6 +19,10 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserSummar
   return db.selectFrom('user').select(['id', 'email', 'name']).where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
+export async function findUserById(db: Db, id: string): Promise<UserSummary | undefined> {
+  return db.selectFrom('user').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function listUsers(db: Db, limit: number): Promise<UserSummary[]> {
   return db.selectFrom('user').select(['id', 'email', 'name']).orderBy('createdAt').limit(limit).execute();
 }

@@ -3,7 +3,7 @@ import { AppError, notFound, versionConflict, type FieldIssue } from '../core/er
 import { matchKey } from '../core/normalize.ts';
 import * as contacts from '../repositories/contact.repository.ts';
 import { organizationExists } from '../repositories/organization.repository.ts';
-import { isForeignKeyViolation, toIso } from '../repositories/row-mapping.ts';
+import { isForeignKeyViolation, toDbBool, toIso } from '../repositories/row-mapping.ts';
 import type { Contact, ContactCreate, ContactHistoryEntry, ContactListItem, ContactSort, ContactUpdate, Page, TagCount } from '../shared/api.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -68,6 +68,7 @@ export async function createContact(ctx: ServiceContext, ownerId: string, input:
         time_zone: input.timeZone,
         source: input.source,
         introduced_by_id: input.introducedById,
+        known_personally: toDbBool(input.knownPersonally),
         notes: input.notes,
         version: 1,
         created_at: now,
@@ -86,7 +87,7 @@ export async function getContact(ctx: ServiceContext, ownerId: string, id: strin
 }
 
 export async function updateContact(ctx: ServiceContext, ownerId: string, id: string, input: ContactUpdate): Promise<Contact> {
-  const { version, tags, name, emails, phones, linkedinUrl, organizationId, timeZone, introducedById, ...text } = input;
+  const { version, tags, name, emails, phones, linkedinUrl, organizationId, timeZone, introducedById, knownPersonally, ...text } = input;
   const changes: contacts.ContactChanges = { ...text, updated_at: ctx.now().toISOString() };
   if (name !== undefined) {
     changes.name = name;
@@ -98,6 +99,7 @@ export async function updateContact(ctx: ServiceContext, ownerId: string, id: st
   if (organizationId !== undefined) changes.organization_id = organizationId;
   if (timeZone !== undefined) changes.time_zone = timeZone;
   if (introducedById !== undefined) changes.introduced_by_id = introducedById;
+  if (knownPersonally !== undefined) changes.known_personally = toDbBool(knownPersonally);
 
   await inReferenceSafeTransaction(ctx, async (trx) => {
     const current = await contacts.currentContactVersion(trx, ownerId, id);

@@ -44,7 +44,7 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowserSession(dialect: Dialect, label: string): Promise<BrowserSession> {
+export async function openBrowserSession(dialect: Dialect, label: string, options: { now?: () => Date } = {}): Promise<BrowserSession> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const problems: string[] = [];
   const pgName = `rapport_${label}_${process.pid}`;
@@ -59,7 +59,7 @@ export async function openBrowserSession(dialect: Dialect, label: string): Promi
       secret: undefined,
       trustProxy: false,
     },
-    { log: (line) => problems.push(line) },
+    { log: (line) => problems.push(line), ...(options.now ? { now: options.now } : {}) },
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

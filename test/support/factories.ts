@@ -19,6 +19,8 @@ export function contactFixture(overrides: Partial<Contact> = {}): Contact {
     tags: [],
     source: null,
     introducedBy: null,
+    knownPersonally: true,
+    responsiveness: null,
     notes: null,
     connectedOn: null,
     version: 1,

@@ -1,0 +1,260 @@
+/**
+ * Informational interviews: creation under "once is enough", the request draft,
+ * every stage change as an event checked by the pure state machine, the
+ * timelines, and the 3B7 rule that closes a request after silence.
+ */
+import type { WorkCalendar } from '../core/business-days.ts';
+import { AppError, notFound, validationFailed, versionConflict } from '../core/errors.ts';
+import { classifyResponsiveness, dueAutomaticNoReply } from '../core/follow-up.ts';
+import {
+  allowedEventKinds,
+  applyInterviewEvent,
+  checkOnceIsEnough,
+  type InterviewEvent,
+} from '../core/interview-stages.ts';
+import { renderRequestTemplate, type RequestTemplateId } from '../core/request-templates.ts';
+import { findIntroductionPath } from '../core/warm-paths.ts';
+import { findContact } from '../repositories/contact.repository.ts';
+import * as interviews from '../repositories/interview.repository.ts';
+import { loadNetwork } from '../repositories/network.repository.ts';
+import { isForeignKeyViolation, isUniqueViolation, toDbBool } from '../repositories/row-mapping.ts';
+import { findUserById } from '../repositories/user.repository.ts';
+import type { Page } from '../shared/api.ts';
+import type {
+  ComposedRequest,
+  Interview,
+  InterviewCreate,
+  InterviewEventInputSchema,
+  InterviewListItem,
+  InterviewUpdate,
+  TimelineEntry,
+} from '../shared/plan-api.ts';
+import type { z } from 'zod';
+import type { ServiceContext } from './context.ts';
+import { calendarOf, getPreferences } from './preference.service.ts';
+
+type EventInput = z.output<typeof InterviewEventInputSchema>;
+
+/** A clock a few minutes fast on the seeker's phone is not an error; a date next week is. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function toInterview(stored: interviews.StoredInterview): Interview {
+  const { state, ...rest } = stored;
+  return { ...rest, ...state, allowedEvents: allowedEventKinds(state) };
+}
+
+export async function createInterview(ctx: ServiceContext, ownerId: string, input: InterviewCreate): Promise<Interview> {
+  const contact = await findContact(ctx.db, ownerId, input.contactId);
+  if (!contact) {
+    throw new AppError('INVALID_REFERENCE', 'That contact does not exist.', { issues: [{ field: 'contactId', message: 'no such contact' }] });
+  }
+  const id = ctx.newId();
+  const now = ctx.now().toISOString();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      checkOnceIsEnough(await interviews.stagesWithContact(trx, ownerId, contact.id), input.hostInvitedAgain, contact.name);
+      await interviews.insertInterview(trx, {
+        id,
+        owner_id: ownerId,
+        contact_id: contact.id,
+        organization_id: contact.organization?.id ?? null,
+        stage: 'idea',
+        host_invited_again: toDbBool(input.hostInvitedAgain),
+        notes: input.notes,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
+      await interviews.insertEvent(
+        trx,
+        { id: ctx.newId(), ownerId, interviewId: id, contactId: contact.id, event: { kind: 'created', at: now }, stageAfter: 'idea', recordedAt: now },
+        1,
+      );
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new AppError('INVALID_REFERENCE', 'That contact no longer exists.');
+    throw error;
+  }
+  return getInterview(ctx, ownerId, id);
+}
+
+async function findOrThrow(ctx: ServiceContext, ownerId: string, id: string): Promise<interviews.StoredInterview> {
+  const stored = await interviews.findInterview(ctx.db, ownerId, id);
+  if (!stored) throw notFound('The interview');
+  return stored;
+}
+
+export async function getInterview(ctx: ServiceContext, ownerId: string, id: string): Promise<Interview> {
+  await closeSilentRequests(ctx, ownerId);
+  return toInterview(await findOrThrow(ctx, ownerId, id));
+}
+
+export async function listInterviews(ctx: ServiceContext, ownerId: string, filter: interviews.InterviewFilter): Promise<Page<InterviewListItem>> {
+  await closeSilentRequests(ctx, ownerId);
+  const { items, total } = await interviews.listInterviews(ctx.db, ownerId, filter);
+  return { items, total, offset: filter.offset, limit: filter.limit };
+}
+
+export async function updateInterview(ctx: ServiceContext, ownerId: string, id: string, input: InterviewUpdate): Promise<Interview> {
+  const changes: interviews.InterviewChanges = { updated_at: ctx.now().toISOString() };
+  if (input.requestTemplate !== undefined) changes.request_template = input.requestTemplate;
+  if (input.requestSubject !== undefined) changes.request_subject = input.requestSubject;
+  if (input.requestBody !== undefined) changes.request_body = input.requestBody;
+  if (input.notes !== undefined) changes.notes = input.notes;
+  if (!(await interviews.updateInterviewIfVersion(ctx.db, ownerId, id, input.version, changes))) {
+    const current = await interviews.currentInterviewVersion(ctx.db, ownerId, id);
+    if (current === undefined) throw notFound('The interview');
+    throw versionConflict('interview', current);
+  }
+  return toInterview(await findOrThrow(ctx, ownerId, id));
+}
+
+export async function deleteInterview(ctx: ServiceContext, ownerId: string, id: string, expectedVersion?: number): Promise<void> {
+  if (await interviews.deleteInterview(ctx.db, ownerId, id, expectedVersion)) return;
+  const current = await interviews.currentInterviewVersion(ctx.db, ownerId, id);
+  if (current === undefined) throw notFound('The interview');
+  throw versionConflict('interview', current);
+}
+
+function toEvent(input: EventInput, at: string): InterviewEvent {
+  switch (input.kind) {
+    case 'request_sent':
+      return { kind: 'request_sent', at, channel: input.channel };
+    case 'reply_received':
+      return { kind: 'reply_received', at, answer: input.answer };
+    case 'scheduled':
+      return { kind: 'scheduled', at, meetingAt: new Date(input.meetingAt).toISOString() };
+    case 'no_reply':
+      return { kind: 'no_reply', at, automatic: false };
+    default:
+      return { kind: input.kind, at };
+  }
+}
+
+/** Records what happened; the state machine refuses what cannot happen. */
+export async function recordEvent(ctx: ServiceContext, ownerId: string, id: string, input: EventInput): Promise<Interview> {
+  const now = ctx.now();
+  const at = input.at === undefined ? now.toISOString() : new Date(input.at).toISOString();
+  if (Date.parse(at) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw validationFailed([{ field: 'at', message: 'is in the future; record things once they have happened' }]);
+  }
+  const calendar = calendarOf(await getPreferences(ctx, ownerId));
+  await appendEvent(ctx, ownerId, id, input.version, toEvent(input, at), calendar);
+  return toInterview(await findOrThrow(ctx, ownerId, id));
+}
+
+async function appendEvent(
+  ctx: ServiceContext,
+  ownerId: string,
+  id: string,
+  expectedVersion: number,
+  event: InterviewEvent,
+  calendar: WorkCalendar,
+): Promise<void> {
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const stored = await interviews.findInterview(trx, ownerId, id);
+      if (!stored) throw notFound('The interview');
+      if (stored.version !== expectedVersion) throw versionConflict('interview', stored.version);
+      const last = await interviews.lastEventAt(trx, id);
+      if (last !== null && Date.parse(event.at) < Date.parse(last)) {
+        throw validationFailed([{ field: 'at', message: `is before the last thing recorded on this interview (${last})` }]);
+      }
+      const next = applyInterviewEvent(stored.state, event);
+      const recordedAt = ctx.now().toISOString();
+      await interviews.insertEvent(
+        trx,
+        { id: ctx.newId(), ownerId, interviewId: id, contactId: stored.contact.id, event, stageAfter: next.stage, recordedAt },
+        await interviews.nextEventSeq(trx, id),
+      );
+      const applied = await interviews.updateInterviewIfVersion(trx, ownerId, id, expectedVersion, {
+        ...interviews.stateColumns(next),
+        updated_at: recordedAt,
+      });
+      if (!applied) throw versionConflict('interview', stored.version + 1);
+      if (event.kind === 'reply_received' || event.kind === 'no_reply') {
+        await interviews.setContactResponsiveness(trx, ownerId, stored.contact.id, classifyResponsiveness(next, calendar));
+      }
+    });
+  } catch (error) {
+    // Two writers appending the same event number: the second one was working from a stale interview.
+    if (isUniqueViolation(error)) throw versionConflict('interview', (await interviews.currentInterviewVersion(ctx.db, ownerId, id)) ?? expectedVersion);
+    throw error;
+  }
+}
+
+/**
+ * 3B7: still silence 7 business days after the one follow-up closes the request
+ * as "no reply". Applied whenever interviews are read, so it needs no scheduler;
+ * a concurrent reader that closes the same request first simply wins.
+ */
+export async function closeSilentRequests(ctx: ServiceContext, ownerId: string, calendar?: WorkCalendar): Promise<void> {
+  const waiting = await interviews.listAwaitingReply(ctx.db, ownerId);
+  if (!waiting.some((w) => w.state.followUpSentAt !== null)) return;
+  const cal = calendar ?? calendarOf(await getPreferences(ctx, ownerId));
+  const now = ctx.now();
+  for (const stored of waiting) {
+    const due = dueAutomaticNoReply(
+      { interviewId: stored.id, contactId: stored.contact.id, contactName: stored.contact.name, organizationName: stored.organization?.name ?? null, state: stored.state },
+      now,
+      cal,
+    );
+    if (!due) continue;
+    try {
+      await appendEvent(ctx, ownerId, stored.id, stored.version, { kind: 'no_reply', at: due.at, automatic: true }, cal);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VERSION_CONFLICT') continue;
+      throw error;
+    }
+  }
+}
+
+export async function getInterviewTimeline(ctx: ServiceContext, ownerId: string, id: string): Promise<{ items: TimelineEntry[] }> {
+  await findOrThrow(ctx, ownerId, id);
+  return { items: await interviews.listEvents(ctx.db, ownerId, id) };
+}
+
+export async function getContactTimeline(ctx: ServiceContext, ownerId: string, contactId: string): Promise<{ items: TimelineEntry[] }> {
+  if (!(await findContact(ctx.db, ownerId, contactId))) throw notFound('The contact');
+  return { items: await interviews.listContactEvents(ctx.db, ownerId, contactId) };
+}
+
+/**
+ * A request drafted from a template. The shared connection is whoever
+ * introduced the contact, or the person next to them on the shortest
+ * introduction path through the seeker's network.
+ */
+export async function composeRequest(ctx: ServiceContext, ownerId: string, id: string, template: RequestTemplateId): Promise<ComposedRequest> {
+  const stored = await findOrThrow(ctx, ownerId, id);
+  const [contact, seeker, network] = await Promise.all([
+    findContact(ctx.db, ownerId, stored.contact.id),
+    findUserById(ctx.db, ownerId),
+    loadNetwork(ctx.db, ownerId),
+  ]);
+  if (!contact) throw notFound('The contact');
+  const path = contact.knownPersonally ? null : findIntroductionPath(network, contact.id);
+  const lastStep = path?.steps.at(-1);
+  const introducer = lastStep ? lastStep.from : (contact.introducedBy ?? null);
+  const rendered = renderRequestTemplate(template, {
+    seekerName: seeker?.name ?? '',
+    contactName: contact.name,
+    organizationName: contact.organization?.name ?? null,
+    sharedConnectionName: introducer?.name ?? null,
+    introducerName: introducer?.name ?? null,
+    topic: null,
+    reason: null,
+  });
+  const email = contact.emails[0];
+  const mailto =
+    template === 'email' && email
+      ? `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(rendered.subject ?? '')}&body=${encodeURIComponent(rendered.body)}`
+      : null;
+  return {
+    template,
+    subject: rendered.subject,
+    body: rendered.body,
+    sharedConnectionName: introducer?.name ?? null,
+    introducer: introducer ? { id: introducer.id, name: introducer.name } : null,
+    mailto,
+  };
+}
