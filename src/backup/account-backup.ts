@@ -29,6 +29,7 @@ export interface RestoreResult {
   email: string;
   organizations: number;
   contacts: number;
+  interviews: number;
 }
 
 /** How many problems a refused file lists; the message says how many there were in all. */
@@ -54,6 +55,12 @@ export async function exportAccount(db: Kysely<Database>, ownerId: string, now: 
         contacts: await backups.listBackupContacts(trx, ownerId),
         contactTags: await backups.listBackupContactTags(trx, ownerId),
         contactHistory: await backups.listBackupContactHistory(trx, ownerId),
+        preferences: await backups.findBackupPreferences(trx, ownerId),
+        contactLinks: await backups.listBackupContactLinks(trx, ownerId),
+        targets: await backups.listBackupTargets(trx, ownerId),
+        interviews: await backups.listBackupInterviews(trx, ownerId),
+        interviewEvents: await backups.listBackupInterviewEvents(trx, ownerId),
+        taskDecisions: await backups.listBackupTaskDecisions(trx, ownerId),
       };
     });
 }
@@ -105,7 +112,8 @@ function parseBackup(value: unknown): AccountBackup {
 
 /**
  * Creates the account of a backup with all its rows, in one transaction: all or
- * nothing. Refused (RESTORE_REFUSED) when the file is not a version-1 Rapport
+ * nothing. Rows go in foreign-key order: organizations, contacts, their tags,
+ * history and links, targets, interviews, their events, task decisions, preferences. Refused (RESTORE_REFUSED) when the file is not a version-1 Rapport
  * backup, when this instance already has an account with its e-mail, or already
  * holds rows with its ids (it was restored here before); other accounts may exist.
  * A malformed file is refused (VALIDATION_FAILED) naming the path at fault, e.g.
@@ -135,6 +143,12 @@ export async function restoreAccount(db: Kysely<Database>, backup: unknown, now:
       await backups.insertRestoredContacts(trx, userId, file.contacts);
       await backups.insertRestoredContactTags(trx, userId, file.contactTags);
       await backups.insertRestoredContactHistory(trx, userId, file.contactHistory);
+      await backups.insertRestoredContactLinks(trx, userId, file.contactLinks);
+      await backups.insertRestoredTargets(trx, userId, file.targets);
+      await backups.insertRestoredInterviews(trx, userId, file.interviews);
+      await backups.insertRestoredInterviewEvents(trx, userId, file.interviewEvents);
+      await backups.insertRestoredTaskDecisions(trx, userId, file.taskDecisions);
+      if (file.preferences) await backups.insertRestoredPreferences(trx, userId, file.preferences);
       await claimSetup(trx, now.toISOString());
     });
   } catch (error) {
@@ -144,7 +158,7 @@ export async function restoreAccount(db: Kysely<Database>, backup: unknown, now:
     }
     throw error;
   }
-  return { userId, email, organizations: file.organizations.length, contacts: file.contacts.length };
+  return { userId, email, organizations: file.organizations.length, contacts: file.contacts.length, interviews: file.interviews.length };
 }
 
 async function refuseReusedIds(trx: Kysely<Database>, file: AccountBackup): Promise<void> {
@@ -152,6 +166,9 @@ async function refuseReusedIds(trx: Kysely<Database>, file: AccountBackup): Prom
     ['organization', 'organizations', file.organizations],
     ['contact', 'contacts', file.contacts],
     ['contact_history', 'contactHistory', file.contactHistory],
+    ['target', 'targets', file.targets],
+    ['interview', 'interviews', file.interviews],
+    ['interview_event', 'interviewEvents', file.interviewEvents],
   ] as const;
   for (const [table, section, rows] of sections) {
     const taken = await backups.existingIds(

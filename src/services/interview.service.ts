@@ -17,6 +17,7 @@ import { findIntroductionPath } from '../core/warm-paths.ts';
 import { findContact } from '../repositories/contact.repository.ts';
 import * as interviews from '../repositories/interview.repository.ts';
 import { loadNetwork } from '../repositories/network.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
 import { isForeignKeyViolation, isUniqueViolation, toDbBool } from '../repositories/row-mapping.ts';
 import { findUserById } from '../repositories/user.repository.ts';
 import type { Page } from '../shared/api.ts';
@@ -232,6 +233,7 @@ export async function composeRequest(ctx: ServiceContext, ownerId: string, id: s
     loadNetwork(ctx.db, ownerId),
   ]);
   if (!contact) throw notFound('The contact');
+  const organization = contact.organization ? await findOrganization(ctx.db, ownerId, contact.organization.id) : undefined;
   const path = contact.knownPersonally ? null : findIntroductionPath(network, contact.id);
   const lastStep = path?.steps.at(-1);
   const introducer = lastStep ? lastStep.from : (contact.introducedBy ?? null);
@@ -241,7 +243,8 @@ export async function composeRequest(ctx: ServiceContext, ownerId: string, id: s
     organizationName: contact.organization?.name ?? null,
     sharedConnectionName: introducer?.name ?? null,
     introducerName: introducer?.name ?? null,
-    topic: null,
+    // The organization's industry is the best guess at the field; the reason is the seeker's to write.
+    topic: organization?.industry ?? null,
     reason: null,
   });
   const email = contact.emails[0];
