@@ -207,16 +207,24 @@ const MET_STAGES: readonly InterviewStage[] = ['held', 'thanked', 'staying_in_to
 
 /**
  * "Once is enough": a new interview with someone the seeker already met is
- * refused unless the host invited a second meeting.
+ * refused unless the host invited a second meeting; one still open is refused
+ * always, naming it so the seeker can continue there.
  */
-export function checkOnceIsEnough(existingStages: readonly InterviewStage[], hostInvitedAgain: boolean, contactName: string): void {
-  if (existingStages.some((s) => !CLOSED_STAGES.includes(s) && !MET_STAGES.includes(s))) {
-    throw new AppError('DUPLICATE', `You already have an open interview with ${contactName}. Continue that one.`);
+export function checkOnceIsEnough(
+  existing: readonly { id: string; stage: InterviewStage }[],
+  hostInvitedAgain: boolean,
+  contactName: string,
+): void {
+  const open = existing.find((i) => !CLOSED_STAGES.includes(i.stage) && !MET_STAGES.includes(i.stage));
+  if (open) {
+    throw new AppError('DUPLICATE', `You already have an open interview with ${contactName}. Continue that one.`, { interviewId: open.id });
   }
-  if (!hostInvitedAgain && existingStages.some((s) => MET_STAGES.includes(s))) {
+  const met = existing.find((i) => MET_STAGES.includes(i.stage));
+  if (!hostInvitedAgain && met) {
     throw new AppError(
       'ONCE_IS_ENOUGH',
       `You already met ${contactName}. Once is enough: ask for a second meeting only if they invited one, and say so.`,
+      { interviewId: met.id },
     );
   }
 }

@@ -103,9 +103,15 @@ export async function currentInterviewVersion(db: Db, ownerId: string, id: strin
 }
 
 /** The stages of every interview with one contact: the basis of "once is enough". */
-export async function stagesWithContact(db: Db, ownerId: string, contactId: string): Promise<InterviewStage[]> {
-  const rows = await db.selectFrom('interview').select('stage').where('owner_id', '=', ownerId).where('contact_id', '=', contactId).execute();
-  return rows.map((r) => r.stage as InterviewStage);
+export async function stagesWithContact(db: Db, ownerId: string, contactId: string): Promise<{ id: string; stage: InterviewStage }[]> {
+  const rows = await db
+    .selectFrom('interview')
+    .select(['id', 'stage'])
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, stage: r.stage as InterviewStage }));
 }
 
 export const OPEN_STAGES: readonly InterviewStage[] = ['idea', 'requested', 'scheduled', 'confirmed'];

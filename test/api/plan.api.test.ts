@@ -162,11 +162,11 @@ describe.each(DIALECTS)('plan and ask API on %s', (dialect) => {
     // Once is enough: a second interview with Kim needs her invitation.
     const again = await call('POST', '/api/interviews', { contactId: kim.id });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('ONCE_IS_ENOUGH');
+    expect(again.body.error).toMatchObject({ code: 'ONCE_IS_ENOUGH', details: { interviewId: created.id } });
     const invited = await api<Interview>('POST', '/api/interviews', { contactId: kim.id, hostInvitedAgain: true }, 201);
     expect(invited.hostInvitedAgain).toBe(true);
     const duplicate = await call('POST', '/api/interviews', { contactId: kim.id, hostInvitedAgain: true });
-    expect(duplicate.body.error.code).toBe('DUPLICATE');
+    expect(duplicate.body.error).toMatchObject({ code: 'DUPLICATE', details: { interviewId: invited.id } });
 
     const list = await api<Page<InterviewListItem>>('GET', `/api/interviews?contactId=${kim.id}&stage=open`);
     expect(list.items.map((i) => i.id)).toEqual([invited.id]);
