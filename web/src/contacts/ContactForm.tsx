@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { IconAt, IconBrandLinkedin, IconMapPin, IconPhone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -252,6 +252,13 @@ export function ContactForm({ initial, cancelTo, contactId, onSubmit, onReload }
               )}
             </DetachedLabel>
           </SimpleGrid>
+          <Checkbox
+            label="I know them personally"
+            description="Leave unchecked for someone you have not met yet, such as a name you were given. Warm paths into an organization start from the people you know."
+            checked={values.knownPersonally}
+            onChange={(event) => set('knownPersonally', event.currentTarget.checked)}
+            error={errors.knownPersonally}
+          />
         </Section>
 
         <Section>

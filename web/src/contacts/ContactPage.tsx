@@ -1,6 +1,6 @@
-import { Anchor, Avatar, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
-import { IconBrandLinkedin, IconNotes, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconBrandLinkedin, IconClockHour4, IconMoodSilence, IconNotes, IconPencil, IconRocket, IconTrash, IconUserQuestion } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -13,6 +13,9 @@ import { LoadError } from '../ui/LoadError.tsx';
 import { MarkdownView } from '../ui/MarkdownView.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { ContactLinks } from './ContactLinks.tsx';
+import { ContactTimeline } from './ContactTimeline.tsx';
+import { StartInterviewButton } from './StartInterviewButton.tsx';
 
 export function ContactPage() {
   const { id = '' } = useParams();
@@ -75,19 +78,37 @@ function ContactView({ contact }: { contact: Contact }) {
           )}
         </Text>
       )}
-      {contact.tags.length > 0 && (
-        <Group gap={6} aria-label="Tags">
-          {contact.tags.map((tag) => (
-            <Badge
-              key={tag}
-              variant="light"
-              component={Link}
-              to={`/contacts?tag=${encodeURIComponent(tag)}`}
-              style={{ cursor: 'pointer' }}
+      {(!contact.knownPersonally || contact.responsiveness || contact.tags.length > 0) && (
+        <Group gap={6}>
+          {!contact.knownPersonally && (
+            <Tooltip
+              label="You have not met them yet: a name you were given. Someone you know can introduce you."
+              multiline
+              w={260}
+              withArrow
+              events={{ hover: true, focus: true, touch: true }}
             >
-              {tag}
-            </Badge>
-          ))}
+              <Badge variant="outline" color="gray" leftSection={<IconUserQuestion size={13} />} tabIndex={0}>
+                Not met yet
+              </Badge>
+            </Tooltip>
+          )}
+          {contact.responsiveness && <ResponsivenessBadge responsiveness={contact.responsiveness} />}
+          {contact.tags.length > 0 && (
+            <Group gap={6} aria-label="Tags">
+              {contact.tags.map((tag) => (
+                <Badge
+                  key={tag}
+                  variant="light"
+                  component={Link}
+                  to={`/contacts?tag=${encodeURIComponent(tag)}`}
+                  style={{ cursor: 'pointer' }}
+                >
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          )}
         </Group>
       )}
     </Stack>
@@ -102,6 +123,7 @@ function ContactView({ contact }: { contact: Contact }) {
         description={subtitle}
         actions={
           <>
+            <StartInterviewButton contact={contact} variant="filled" />
             <Button component={Link} to={`/contacts/${contact.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
               Edit
             </Button>
@@ -227,6 +249,8 @@ function ContactView({ contact }: { contact: Contact }) {
                 </Group>
               )}
             </Card>
+            <ContactTimeline contactId={contact.id} name={contact.name} />
+            <ContactLinks contact={contact} />
             <EarlierPositions contact={contact} />
           </Stack>
         </Grid.Col>
@@ -243,6 +267,36 @@ function ContactView({ contact }: { contact: Contact }) {
         Their details and notes will be removed from Rapport. This cannot be undone.
       </ConfirmDeleteModal>
     </>
+  );
+}
+
+const RESPONSIVENESS = {
+  booster: { label: 'Replies fast', color: 'teal', icon: IconRocket, explain: 'Replied within 3 business days: a booster. Worth asking who else you should talk to.' },
+  obligate: { label: 'Replies, slowly', color: 'yellow', icon: IconClockHour4, explain: 'Replied, but after more than 3 business days: an obligate. Be patient and keep it easy for them.' },
+  curmudgeon: { label: 'Never replied', color: 'red', icon: IconMoodSilence, explain: 'Never replied, even after the one follow-up: a curmudgeon. Try someone else at the organization.' },
+} as const;
+
+/** How they answered your last request, by the 3B7 clock. */
+function ResponsivenessBadge({ responsiveness }: { responsiveness: NonNullable<Contact['responsiveness']> }) {
+  const { label, color, icon: Icon, explain } = RESPONSIVENESS[responsiveness];
+  return (
+    <Tooltip
+      label={
+        <>
+          {explain}
+          <br />
+          3B7: no reply after 3 business days, ask a second person there; after 7, send one follow-up.
+        </>
+      }
+      multiline
+      w={280}
+      withArrow
+      events={{ hover: true, focus: true, touch: true }}
+    >
+      <Badge variant="light" color={color} leftSection={<Icon size={13} />} tabIndex={0}>
+        {label}
+      </Badge>
+    </Tooltip>
   );
 }
 

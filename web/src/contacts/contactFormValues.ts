@@ -12,6 +12,8 @@ export interface ContactFormValues {
   tags: string[];
   source: string;
   introducedBy: Ref | null;
+  /** False for a name someone gave the seeker but they have not met yet. */
+  knownPersonally: boolean;
   notes: string;
 }
 
@@ -29,6 +31,7 @@ export const emptyContact: ContactFormValues = {
   tags: [],
   source: '',
   introducedBy: null,
+  knownPersonally: true,
   notes: '',
 };
 
@@ -45,6 +48,7 @@ export function contactToForm(contact: Contact): ContactFormValues {
     tags: contact.tags,
     source: contact.source ?? '',
     introducedBy: contact.introducedBy,
+    knownPersonally: contact.knownPersonally,
     notes: contact.notes ?? '',
   };
 }
@@ -64,6 +68,7 @@ export function formToContactInput(values: ContactFormValues): ContactInput {
     tags: values.tags,
     source: blankToNull(values.source),
     introducedById: values.introducedBy?.id ?? null,
+    knownPersonally: values.knownPersonally,
     notes: blankToNull(values.notes),
   };
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { exportUrls } from '../api/index.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { PreferencesSection } from './PreferencesSection.tsx';
 import classes from './SettingsPage.module.css';
 
 export function SettingsPage() {
@@ -12,7 +13,9 @@ export function SettingsPage() {
 
   return (
     <Stack gap="lg" maw={860}>
-      <PageHeader title="Settings" description="Your data, in and out of Rapport." />
+      <PageHeader title="Settings" description="Your plan, and your data in and out of Rapport." />
+
+      <PreferencesSection />
 
       <Section title="Export" id="settings-export" description="Take your data anywhere. The files download straight to this device.">
         <Item
