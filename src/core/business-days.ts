@@ -43,7 +43,8 @@ function formatDate(date: DateTime): IsoDate {
 }
 
 function assertTimeZone(timeZone: string): void {
-  if (!IANAZone.isValidZone(timeZone)) throw new Error(`Unknown time zone: ${JSON.stringify(timeZone)}`);
+  // IANAZone.create caches its zones; isValidZone would build a new Intl formatter on every call.
+  if (!IANAZone.create(timeZone).isValid) throw new Error(`Unknown time zone: ${JSON.stringify(timeZone)}`);
 }
 
 /** The working days as a set, after refusing a calendar that would make "the next business day" loop forever. */
@@ -75,13 +76,19 @@ export function isBusinessDay(date: IsoDate, calendar: WorkCalendar): boolean {
   return workingDaySet(calendar).has(parseDate(date).weekday);
 }
 
+/** The ISO weekday `offset` days after one falling on `weekday`. */
+function weekdayAfter(weekday: number, offset: number): number {
+  return ((weekday - 1 + offset) % 7) + 1;
+}
+
 /** `date` itself if it is a working day, otherwise the first working day after it. */
 export function nextBusinessDayOnOrAfter(date: IsoDate, calendar: WorkCalendar): IsoDate {
   const days = workingDaySet(calendar);
-  let day = parseDate(date);
+  const start = parseDate(date);
+  let offset = 0;
   // At least one weekday works, so this ends within a week.
-  while (!days.has(day.weekday)) day = day.plus({ days: 1 });
-  return formatDate(day);
+  while (!days.has(weekdayAfter(start.weekday, offset))) offset += 1;
+  return formatDate(start.plus({ days: offset }));
 }
 
 /**
@@ -94,16 +101,17 @@ export function addBusinessDays(date: IsoDate, n: number, calendar: WorkCalendar
   if (!Number.isInteger(n) || n < 0) throw new Error(`Business days to add must be a whole number >= 0, not ${n}.`);
   if (n === 0) return nextBusinessDayOnOrAfter(date, calendar);
   const days = workingDaySet(calendar);
+  const start = parseDate(date);
   // Any 7 consecutive days hold exactly days.size working days: skip whole weeks,
   // leaving between 1 and days.size working days to walk.
   const weeks = Math.floor((n - 1) / days.size);
-  let day = parseDate(date).plus({ days: 7 * weeks });
+  let offset = 7 * weeks;
   let left = n - weeks * days.size;
   while (left > 0) {
-    day = day.plus({ days: 1 });
-    if (days.has(day.weekday)) left -= 1;
+    offset += 1;
+    if (days.has(weekdayAfter(start.weekday, offset))) left -= 1;
   }
-  return formatDate(day);
+  return formatDate(start.plus({ days: offset }));
 }
 
 /**
@@ -113,13 +121,12 @@ export function addBusinessDays(date: IsoDate, n: number, calendar: WorkCalendar
 export function businessDaysBetween(from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
   const days = workingDaySet(calendar);
   const start = parseDate(from);
-  const end = parseDate(to);
-  const span = Math.round(end.diff(start, 'days').days);
+  const span = Math.round(parseDate(to).diff(start, 'days').days);
   if (span <= 0) return 0;
   const weeks = Math.floor(span / 7);
   let count = weeks * days.size;
-  for (let day = start.plus({ days: 7 * weeks + 1 }); day <= end; day = day.plus({ days: 1 })) {
-    if (days.has(day.weekday)) count += 1;
+  for (let offset = 7 * weeks + 1; offset <= span; offset += 1) {
+    if (days.has(weekdayAfter(start.weekday, offset))) count += 1;
   }
   return count;
 }
@@ -132,26 +139,29 @@ export function weekOf(now: Date, timeZone: string): { start: IsoDate; end: IsoD
 }
 
 /**
- * The instant local `date` begins in `timeZone`: midnight, or — where a DST change
- * skips midnight (Santiago in September, São Paulo before 2019) — the first instant
- * that belongs to that day. Days are 23 or 25 hours long around DST changes, so
- * "midnight + 24 hours" is never used to find the next day.
+ * The instant local `date` begins in `timeZone`: midnight — the first one where a
+ * DST change repeats midnight (Havana and the Azores fall back from 01:00 to
+ * 00:00) — or, where a change skips midnight (the Azores and Santiago spring
+ * forward from 00:00 to 01:00), the first instant that belongs to that day; a day
+ * the zone skipped entirely (Samoa's 30 Dec 2011) begins when the next one does. Days
+ * are 23 or 25 hours long around DST changes, so "midnight + 24 hours" is never
+ * used to find the next day.
  */
 export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
   assertTimeZone(timeZone);
   const { year, month, day } = parseDate(date);
   const midnight = DateTime.fromObject({ year, month, day }, { zone: timeZone });
-  if (midnight.toISODate() === date && midnight.hour === 0 && midnight.minute === 0 && midnight.second === 0) {
-    return midnight.toJSDate();
-  }
-  // Midnight does not exist that day. luxon moves the wall time forward past the
-  // gap, which is right for a gap that starts at midnight; to be right for any
-  // gap, search for the first instant whose local date is `date`.
-  let before = midnight.toMillis() - 48 * 3_600_000; // surely the previous day or earlier
-  let onOrAfter = midnight.toMillis() + 48 * 3_600_000; // surely that day or later
+  const dateAt = (millis: number) => DateTime.fromMillis(millis, { zone: timeZone }).toISODate() as IsoDate;
+  const ms = midnight.toMillis();
+  if (dateAt(ms) === date && dateAt(ms - 1) < date) return midnight.toJSDate();
+  // luxon resolves a skipped midnight past the gap and a repeated one to its
+  // second occurrence; either way, search for the first instant whose local
+  // date is `date` (local dates never run backwards across a day boundary).
+  let before = ms - 48 * 3_600_000; // surely an earlier day
+  let onOrAfter = ms + 48 * 3_600_000; // surely that day or a later one
   while (onOrAfter - before > 1) {
     const mid = before + Math.floor((onOrAfter - before) / 2);
-    if ((DateTime.fromMillis(mid, { zone: timeZone }).toISODate() as string) < date) before = mid;
+    if (dateAt(mid) < date) before = mid;
     else onOrAfter = mid;
   }
   return new Date(onOrAfter);

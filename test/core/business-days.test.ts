@@ -188,6 +188,8 @@ describe('startOfLocalDay', () => {
     ['2026-09-06', 'America/Santiago', '2026-09-06T04:00:00.000Z', '2026-09-05T04:00:00.000Z'],
     // São Paulo did the same until 2018: Sun 4 Nov 2018 began at 01:00 -02.
     ['2018-11-04', 'America/Sao_Paulo', '2018-11-04T03:00:00.000Z', '2018-11-03T03:00:00.000Z'],
+    // The Azores spring forward from 00:00 -01 to 01:00 +00 on Sun 29 Mar 2026.
+    ['2026-03-29', 'Atlantic/Azores', '2026-03-29T01:00:00.000Z', '2026-03-28T01:00:00.000Z'],
   ] as const)('where midnight is skipped (%s in %s) the day begins at its first instant', (date, zone, expected, dayBefore) => {
     const start = startOfLocalDay(date, zone);
     expect(start.toISOString()).toBe(expected);
@@ -196,6 +198,25 @@ describe('startOfLocalDay', () => {
     // The day before began at its own midnight, at the old offset, exactly 24 hours earlier.
     expect(start.getTime() - new Date(dayBefore).getTime()).toBe(24 * 3_600_000);
     expect(startOfLocalDay(localDate(new Date(dayBefore), zone), zone).toISOString()).toBe(dayBefore);
+  });
+
+  it.each([
+    // Havana falls back from 01:00 -04 to 00:00 -05 on Sun 1 Nov 2026: midnight happens twice.
+    ['2026-11-01', 'America/Havana', '2026-11-01T04:00:00.000Z'],
+    // The Azores fall back from 01:00 +00 to 00:00 -01 on Sun 25 Oct 2026.
+    ['2026-10-25', 'Atlantic/Azores', '2026-10-25T00:00:00.000Z'],
+    ['2026-10-26', 'Atlantic/Azores', '2026-10-26T01:00:00.000Z'],
+    // Tunis did the same on 24 Sep 1977 (02:00 → 01:00 at 01:00 local).
+    ['1977-09-24', 'Africa/Tunis', '1977-09-23T22:00:00.000Z'],
+  ] as const)('where midnight happens twice (%s in %s) the day begins at the first one, %s', (date, zone, expected) => {
+    const start = startOfLocalDay(date, zone);
+    expect(start.toISOString()).toBe(expected);
+    expect(localDate(new Date(start.getTime() - 1), zone) < date).toBe(true);
+  });
+
+  it('takes a day a zone skipped entirely (Samoa, 30 Dec 2011) to begin when the next one does', () => {
+    expect(startOfLocalDay('2011-12-30', 'Pacific/Apia').toISOString()).toBe('2011-12-30T10:00:00.000Z');
+    expect(startOfLocalDay('2011-12-31', 'Pacific/Apia').toISOString()).toBe('2011-12-30T10:00:00.000Z');
   });
 });
 
@@ -213,7 +234,19 @@ describe('weekOf', () => {
 });
 
 describe('properties', () => {
-  const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Sao_Paulo', 'America/Santiago'];
+  const ZONES = [
+    'UTC',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'Pacific/Chatham',
+    'America/Sao_Paulo',
+    'America/Santiago',
+    'America/Havana',
+    'Atlantic/Azores',
+    'Africa/Tunis',
+  ];
   const calendarArb = fc.record({
     timeZone: fc.constantFrom(...ZONES),
     workingDays: fc.uniqueArray(fc.constantFrom<Weekday>(1, 2, 3, 4, 5, 6, 7), { minLength: 1, maxLength: 7 }),
@@ -243,6 +276,23 @@ describe('properties', () => {
         expect(localDate(new Date(start.getTime() - 1), zone) < date).toBe(true);
       }),
     );
+  });
+
+  it('every day of 2025–2027 begins at its first instant in each zone (all their DST changes included)', () => {
+    for (const zone of ZONES) {
+      let date = '2025-01-01';
+      let previousStart = startOfLocalDay(date, zone).getTime();
+      while (date < '2028-01-01') {
+        const next = addBusinessDays(date, 1, { timeZone: zone, workingDays: [1, 2, 3, 4, 5, 6, 7] });
+        const start = startOfLocalDay(next, zone).getTime();
+        expect(localDate(new Date(start), zone)).toBe(next);
+        expect(localDate(new Date(start - 1), zone)).toBe(date);
+        // A local day lasts 23 to 25 hours (Lord Howe: 23.5 or 24.5).
+        expect(Math.abs(start - previousStart - 24 * 3_600_000)).toBeLessThanOrEqual(3_600_000);
+        previousStart = start;
+        date = next;
+      }
+    }
   });
 
   it('weekOf is the Monday–Sunday week holding the local date', () => {

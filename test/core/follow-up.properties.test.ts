@@ -105,6 +105,17 @@ function subjectOf(state: InterviewState, organizationName: string | null = 'Acm
 const RUNS = { numRuns: 300 };
 
 describe('3B7 over random interview histories', () => {
+  it('generates histories that reach every case the rules distinguish', () => {
+    const states = fc.sample(historyArb, { numRuns: 500, seed: 7 }).flatMap((h) => h.states);
+    const count = (test: (s: InterviewState) => boolean) => states.filter(test).length;
+    expect(count((s) => s.stage === 'requested' && s.repliedAt === null && s.followUpSentAt === null)).toBeGreaterThan(20);
+    expect(count((s) => s.stage === 'requested' && s.repliedAt === null && s.followUpSentAt !== null)).toBeGreaterThan(20);
+    expect(count((s) => s.stage === 'no_reply')).toBeGreaterThan(20);
+    expect(count((s) => s.stage === 'requested' && s.repliedAt !== null)).toBeGreaterThan(20);
+    expect(count((s) => s.stage === 'declined')).toBeGreaterThan(20);
+    expect(count((s) => ['scheduled', 'confirmed', 'held', 'thanked', 'staying_in_touch'].includes(s.stage))).toBeGreaterThan(20);
+  });
+
   it('never records a second follow-up, and no follow-up task exists once one was sent', () => {
     fc.assert(
       fc.property(historyArb, calendarArb, ({ events, states }, calendar) => {
