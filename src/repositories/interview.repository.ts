@@ -115,7 +115,8 @@ export async function stagesWithContact(db: Db, ownerId: string, contactId: stri
 }
 
 export const OPEN_STAGES: readonly InterviewStage[] = ['idea', 'requested', 'scheduled', 'confirmed'];
-export const CLOSED_STAGE_FILTER: readonly InterviewStage[] = ['held', 'thanked', 'staying_in_touch', 'no_reply', 'declined', 'cancelled'];
+export const MET_STAGE_FILTER: readonly InterviewStage[] = ['held', 'thanked', 'staying_in_touch'];
+export const CLOSED_STAGE_FILTER: readonly InterviewStage[] = ['no_reply', 'declined', 'cancelled'];
 
 export interface InterviewFilter {
   stage?: string | undefined;
@@ -128,6 +129,7 @@ export interface InterviewFilter {
 export async function listInterviews(db: Db, ownerId: string, filter: InterviewFilter): Promise<{ items: InterviewListItem[]; total: number }> {
   let base = db.selectFrom('interview as i').where('i.owner_id', '=', ownerId);
   if (filter.stage === 'open') base = base.where('i.stage', 'in', OPEN_STAGES);
+  else if (filter.stage === 'met') base = base.where('i.stage', 'in', MET_STAGE_FILTER);
   else if (filter.stage === 'closed') base = base.where('i.stage', 'in', CLOSED_STAGE_FILTER);
   else if (filter.stage) base = base.where('i.stage', '=', filter.stage);
   if (filter.contactId) base = base.where('i.contact_id', '=', filter.contactId);
@@ -261,12 +263,17 @@ export async function insertEvent(db: Db, input: EventRowInput, seq: number): Pr
     .execute();
 }
 
-/** When the last event happened: a new one may not be dated before it. */
+/**
+ * When the last thing happened: a new event may not be dated before it. The
+ * interview's creation does not count, so a request sent before the seeker
+ * started using Rapport can be recorded with its real date.
+ */
 export async function lastEventAt(db: Db, interviewId: string): Promise<string | null> {
   const row = await db
     .selectFrom('interview_event')
     .select('occurred_at')
     .where('interview_id', '=', interviewId)
+    .where('kind', '!=', 'created')
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -73,6 +73,7 @@ export async function getToday(ctx: ServiceContext, ownerId: string): Promise<To
   return {
     today,
     timeZone: calendar.timeZone,
+    workingDays: [...calendar.workingDays],
     overdue: groups.overdue.map(view),
     dueToday: groups.today.map(view),
     upcoming: groups.upcoming.map(view),

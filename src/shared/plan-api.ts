@@ -180,7 +180,8 @@ export const InterviewEventInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type InterviewEventInput = z.input<typeof InterviewEventInputSchema>;
 
-export const INTERVIEW_STAGE_FILTERS = ['open', 'closed', ...INTERVIEW_STAGES] as const;
+/** 'open': not yet met; 'met': the meeting took place; 'closed': ended without one. */
+export const INTERVIEW_STAGE_FILTERS = ['open', 'met', 'closed', ...INTERVIEW_STAGES] as const;
 
 export const InterviewListQuerySchema = z.object({
   stage: z.enum(INTERVIEW_STAGE_FILTERS).optional(),
@@ -281,6 +282,8 @@ export interface TodayTaskView {
 export interface TodayView {
   today: IsoDate;
   timeZone: string;
+  /** ISO weekdays the seeker works, for choosing snooze dates. */
+  workingDays: number[];
   overdue: TodayTaskView[];
   dueToday: TodayTaskView[];
   upcoming: TodayTaskView[];

@@ -170,6 +170,26 @@ describe.each(DIALECTS)('plan and ask API on %s', (dialect) => {
 
     const list = await api<Page<InterviewListItem>>('GET', `/api/interviews?contactId=${kim.id}&stage=open`);
     expect(list.items.map((i) => i.id)).toEqual([invited.id]);
+    const met = await api<Page<InterviewListItem>>('GET', `/api/interviews?contactId=${kim.id}&stage=met`);
+    expect(met.items.map((i) => i.id)).toEqual([created.id]);
+    expect((await api<Page<InterviewListItem>>('GET', `/api/interviews?contactId=${kim.id}&stage=closed`)).items).toEqual([]);
+  });
+
+  it.skipIf(skip)('records a request sent before the interview was entered, with its real date', async () => {
+    clock = new Date('2026-05-11T15:00:00Z');
+    const ola = await contact('Ola Berg');
+    const iv = await api<Interview>('POST', '/api/interviews', { contactId: ola.id }, 201);
+    const sent = await api<Interview>('POST', `/api/interviews/${iv.id}/events`, { version: 1, kind: 'request_sent', channel: 'email', at: '2026-04-29T09:00:00Z' });
+    expect(sent.requestSentAt).toBe('2026-04-29T09:00:00.000Z');
+    const before = await call('POST', `/api/interviews/${iv.id}/events`, { version: sent.version, kind: 'reply_received', answer: 'yes', at: '2026-04-28T09:00:00Z' });
+    expect(before.status).toBe(400);
+    expect(before.body.error.details.issues[0]).toMatchObject({ field: 'at' });
+    const today = await api<TodayView>('GET', '/api/today');
+    expect(today.workingDays).toEqual([1, 2, 3, 4, 5]);
+    expect(today.overdue.filter((task) => task.interviewId === iv.id).map((task) => [task.kind, task.dueOn])).toEqual([
+      ['second_contact', '2026-05-04'],
+      ['follow_up', '2026-05-08'],
+    ]);
   });
 
   it.skipIf(skip)('derives 3B7 tasks on Today by business days, and closes a request after silence', async () => {

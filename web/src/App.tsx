@@ -8,6 +8,8 @@ import { ContactsPage } from './contacts/ContactsPage.tsx';
 import { EditContactPage } from './contacts/EditContactPage.tsx';
 import { NewContactPage } from './contacts/NewContactPage.tsx';
 import { ImportPage } from './imports/ImportPage.tsx';
+import { InterviewPage } from './interviews/InterviewPage.tsx';
+import { InterviewsPage } from './interviews/InterviewsPage.tsx';
 import { EditOrganizationPage } from './organizations/EditOrganizationPage.tsx';
 import { NewOrganizationPage } from './organizations/NewOrganizationPage.tsx';
 import { OrganizationPage } from './organizations/OrganizationPage.tsx';
@@ -17,6 +19,8 @@ import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { theme } from './theme.ts';
+import { TargetPage } from './targets/TargetPage.tsx';
+import { TargetsPage } from './targets/TargetsPage.tsx';
 import { TodayPage } from './today/TodayPage.tsx';
 
 export function App() {
@@ -38,6 +42,10 @@ export function App() {
                 <Route path="organizations/new" element={<NewOrganizationPage />} />
                 <Route path="organizations/:id" element={<OrganizationPage />} />
                 <Route path="organizations/:id/edit" element={<EditOrganizationPage />} />
+                <Route path="targets" element={<TargetsPage />} />
+                <Route path="targets/:id" element={<TargetPage />} />
+                <Route path="interviews" element={<InterviewsPage />} />
+                <Route path="interviews/:id" element={<InterviewPage />} />
                 <Route path="import" element={<ImportPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -6,6 +6,7 @@ import {
   IconMessages,
   IconSettings,
   IconSun,
+  IconTarget,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -20,6 +21,8 @@ interface Item {
 
 const items: Item[] = [
   { label: 'Today', to: '/', icon: IconSun, exact: true },
+  { label: 'Targets', to: '/targets', icon: IconTarget },
+  { label: 'Interviews', to: '/interviews', icon: IconMessages },
   { label: 'Contacts', to: '/contacts', icon: IconUsers },
   { label: 'Organizations', to: '/organizations', icon: IconBuildingSkyscraper },
   { label: 'Import', to: '/import', icon: IconFileImport },
@@ -28,10 +31,7 @@ const items: Item[] = [
 /** At the foot of the navigation, above the signed-in person. */
 const settings: Item = { label: 'Settings', to: '/settings', icon: IconSettings };
 
-const soon: Omit<Item, 'to'>[] = [
-  { label: 'Interviews', icon: IconMessages },
-  { label: 'Insights', icon: IconChartDots3 },
-];
+const soon: Omit<Item, 'to'>[] = [{ label: 'Insights', icon: IconChartDots3 }];
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();

@@ -1,19 +1,50 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import {
-  IconBuildingSkyscraper,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  RingProgress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconArrowRight,
+  IconCheck,
+  IconChevronDown,
   IconCircleCheckFilled,
   IconFileImport,
-  IconMessages,
-  IconPlus,
+  IconMailForward,
+  IconMessageCircleOff,
+  IconMessagePlus,
+  IconMoodSmile,
+  IconTarget,
   IconUserPlus,
-  IconUsers,
+  IconX,
+  IconZzz,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { listContacts, listOrganizations, queryKeys } from '../api/index.ts';
+import type { TaskDecisionInput, TodayTaskView, TodayView } from '@shared/plan-api.ts';
+import { addBusinessDays, type WorkCalendar, type Weekday } from '@core/business-days.ts';
+import { decideTask, getToday, listContacts, listInterviews, listOrganizations, queryKeys } from '../api/index.ts';
 import { useAuth } from '../auth/AuthContext.ts';
+import { daysBetween, formatDay, nextDay } from '../interviews/dates.ts';
+import { LoadError } from '../ui/LoadError.tsx';
+import { notifyError } from '../ui/notify.tsx';
 import classes from './TodayPage.module.css';
 
 function greeting(now = new Date()): string {
@@ -29,6 +60,7 @@ export function TodayPage() {
   const { user } = useAuth();
   const firstName = user.name.split(' ')[0] ?? user.name;
 
+  const today = useQuery({ queryKey: queryKeys.today, queryFn: ({ signal }) => getToday(signal) });
   const contacts = useQuery({
     queryKey: queryKeys.contacts.list({}, 1, 0),
     queryFn: ({ signal }) => listContacts({ limit: 1 }, signal),
@@ -37,9 +69,19 @@ export function TodayPage() {
     queryKey: queryKeys.organizations.list({ limit: 1 }),
     queryFn: ({ signal }) => listOrganizations({ limit: 1 }, signal),
   });
+  const interviewParams = { limit: 1 };
+  const interviews = useQuery({
+    queryKey: queryKeys.interviews.list(interviewParams),
+    queryFn: ({ signal }) => listInterviews(interviewParams, signal),
+  });
+
   const contactCount = contacts.data?.total;
   const organizationCount = organizations.data?.total;
+  const interviewCount = interviews.data?.total;
   const newcomer = contactCount === 0 && organizationCount === 0;
+  const view = today.data;
+  const pressing = view ? view.overdue.length + view.dueToday.length : 0;
+  const anyTask = view ? pressing + view.upcoming.length > 0 : false;
 
   return (
     <Stack gap="xl">
@@ -50,101 +92,466 @@ export function TodayPage() {
         <Text c="dimmed" mt={6} maw={620}>
           {newcomer
             ? 'Welcome to Rapport. Informational interviews start with people: here is how to set things up.'
-            : 'Every conversation starts with one person. Here is where things stand.'}
+            : !view
+              ? 'Every conversation starts with one person.'
+              : pressing > 0
+                ? `${pressing === 1 ? 'One follow-up needs' : `${pressing} follow-ups need`} you today. Silence is rarely a no: a nudge at the right time is.`
+                : 'Nothing needs you today. A good day to write one more request.'}
         </Text>
       </div>
 
-      <SimpleGrid cols={2} spacing={{ base: 'sm', sm: 'md' }}>
-        <StatCard
-          label="Contacts"
-          count={contactCount}
-          loading={contacts.isPending}
-          icon={<IconUsers size={22} stroke={1.7} />}
-          color="brand"
-        />
-        <StatCard
-          label="Organizations"
-          count={organizationCount}
-          loading={organizations.isPending}
-          icon={<IconBuildingSkyscraper size={22} stroke={1.7} />}
-          color="indigo"
-        />
-      </SimpleGrid>
+      {view && view.closedForSilence.length > 0 && <SilenceNotice closed={view.closedForSilence} />}
 
-      <Card p={{ base: 'md', sm: 'xl' }}>
-        <Title order={2} fz="lg">
-          {newcomer ? 'Get started' : 'Next steps'}
-        </Title>
-        <Text size="sm" c="dimmed" mt={4} mb="lg">
-          A few steps from a list of names to conversations that teach you something.
-        </Text>
-        <Stack gap="sm">
-          <Step
-            number={1}
-            title="Bring your network in"
-            to="/import"
-            description="Import your LinkedIn connections or a vCard file from your address book. You see a preview before anything is saved."
-            action="Import contacts"
-            actionIcon={<IconFileImport size={16} />}
-          />
-          <Step
-            done={!!contactCount}
-            number={2}
-            title="Add the people you know"
-            to="/contacts/new"
-            description="Former colleagues, classmates, friends of friends: anyone whose work you would like to hear about."
-            action="Add contact"
-            actionIcon={<IconUserPlus size={16} />}
-          />
-          <Step
-            done={!!organizationCount}
-            number={3}
-            title="List organizations you're curious about"
-            to="/organizations/new"
-            description="Companies, labs, agencies and nonprofits where you would like to learn how things really work."
-            action="Add organization"
-            actionIcon={<IconPlus size={16} />}
-          />
-          <Step
-            number={4}
-            title="Plan informational interviews"
-            description="Ask for twenty minutes, prepare your questions and keep what you learn. Arriving soon in Rapport."
-            soon
-          />
-        </Stack>
-      </Card>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          {today.error && !view ? (
+            <LoadError error={today.error} onRetry={() => void today.refetch()} />
+          ) : !view ? (
+            <Stack gap="sm">
+              <Skeleton h={24} w={140} />
+              <Skeleton h={130} />
+              <Skeleton h={130} />
+            </Stack>
+          ) : anyTask ? (
+            <TaskGroups view={view} />
+          ) : newcomer ? null : (
+            <NothingDue hasInterviews={!!interviewCount} />
+          )}
+          {(newcomer || interviewCount === 0) && (
+            <GetStarted newcomer={newcomer} contactCount={contactCount} organizationCount={organizationCount} interviewCount={interviewCount} />
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            {view ? <WeeklyGoal view={view} /> : <Skeleton h={150} radius="lg" />}
+            <SimpleGrid cols={2} spacing={{ base: 'sm', sm: 'md' }}>
+              <StatCard label="Contacts" count={contactCount} loading={contacts.isPending} />
+              <StatCard label="Organizations" count={organizationCount} loading={organizations.isPending} />
+            </SimpleGrid>
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }
 
-interface StatCardProps {
-  label: string;
-  count: number | undefined;
-  loading: boolean;
-  icon: ReactNode;
-  color: string;
+// ---------------------------------------------------------------------------
+// Tasks
+
+const GROUPS = [
+  { key: 'overdue', title: 'Overdue' },
+  { key: 'dueToday', title: 'Due today' },
+  { key: 'upcoming', title: 'Upcoming' },
+] as const;
+
+function TaskGroups({ view }: { view: TodayView }) {
+  const calendar: WorkCalendar = { timeZone: view.timeZone, workingDays: view.workingDays as Weekday[] };
+
+  return (
+    <Stack gap="xl">
+      {GROUPS.map(({ key, title }) => {
+        const tasks = view[key];
+        if (tasks.length === 0) return null;
+        const headingId = `today-${key}`;
+        return (
+          <section key={key} aria-labelledby={headingId}>
+            <Group gap="xs" mb="sm">
+              <Title order={2} fz="lg" id={headingId}>
+                {title}
+              </Title>
+              <Badge variant="light" color={key === 'overdue' ? 'red' : key === 'dueToday' ? 'brand' : 'gray'} size="sm" circle={tasks.length < 10}>
+                {tasks.length}
+              </Badge>
+            </Group>
+            <Stack gap="sm" component="ul" className={classes.tasks}>
+              {tasks.map((task) => (
+                <TaskCard key={task.key} task={task} today={view.today} calendar={calendar} overdue={key === 'overdue'} />
+              ))}
+            </Stack>
+          </section>
+        );
+      })}
+    </Stack>
+  );
 }
 
-function StatCard({ label, count, loading, icon, color }: StatCardProps) {
+function dueText(task: TodayTaskView, today: string): string {
+  const days = daysBetween(today, task.effectiveDueOn);
+  if (days === 0) return 'Due today';
+  if (days < 0) return `Due ${formatDay(task.effectiveDueOn)} · ${-days} ${days === -1 ? 'day' : 'days'} ago`;
+  return `Due ${formatDay(task.effectiveDueOn)}`;
+}
+
+function useDecision() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TaskDecisionInput) => decideTask(input),
+    onSuccess: (view) => queryClient.setQueryData(queryKeys.today, view),
+  });
+}
+
+function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; today: string; calendar: WorkCalendar; overdue: boolean }) {
+  const decision = useDecision();
+  const [picking, setPicking] = useState(false);
+  const KindIcon = task.kind === 'follow_up' ? IconMailForward : IconUserPlus;
+
+  // Snoozing only moves a task later than it is due now.
+  const from = task.effectiveDueOn > today ? task.effectiveDueOn : today;
+  const later = (n: number) => addBusinessDays(from, n, calendar);
+  const snoozeOptions = [
+    { label: '1 business day', date: later(1) },
+    { label: '3 business days', date: later(3) },
+    { label: 'A week', date: later(calendar.workingDays.length) },
+  ];
+
+  const decide = async (status: 'done' | 'dismissed' | 'snoozed', snoozedUntil: string | null = null) => {
+    try {
+      await decision.mutateAsync({ key: task.key, status, snoozedUntil });
+      const message =
+        status === 'done' ? 'Marked done.' : status === 'dismissed' ? 'Dismissed.' : `Snoozed until ${formatDay(snoozedUntil ?? '')}.`;
+      const id = notifications.show({
+        color: 'teal',
+        icon: <IconCheck size={18} stroke={2} />,
+        autoClose: 6000,
+        message: (
+          <Group gap="sm" justify="space-between" wrap="nowrap">
+            <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
+              {task.title}: {message.charAt(0).toLowerCase() + message.slice(1)}
+            </Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              style={{ flexShrink: 0 }}
+              onClick={() => {
+                notifications.hide(id);
+                decision.mutate(
+                  { key: task.key, status: 'open', snoozedUntil: null },
+                  { onError: (error) => notifyError(error, 'It could not be undone') },
+                );
+              }}
+            >
+              Undo
+            </Button>
+          </Group>
+        ),
+      });
+    } catch (error) {
+      notifyError(error, 'The task was not updated');
+    }
+  };
+
+  return (
+    <Paper component="li" p={{ base: 'sm', sm: 'md' }} className={classes.task} data-overdue={overdue || undefined} data-busy={decision.isPending || undefined}>
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <ThemeIcon size={36} radius="xl" variant="light" color={task.kind === 'follow_up' ? 'blue' : 'violet'} aria-hidden visibleFrom="xs">
+          <KindIcon size={18} stroke={1.7} />
+        </ThemeIcon>
+        <Stack gap={6} miw={0} style={{ flex: 1 }}>
+          <Group justify="space-between" gap="xs" align="flex-start" wrap="wrap">
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {task.title}
+            </Text>
+            <Group gap={6} wrap="nowrap">
+              {task.snoozed && (
+                <Badge variant="light" color="gray" leftSection={<IconZzz size={12} />}>
+                  snoozed
+                </Badge>
+              )}
+              <Badge variant="light" color={overdue ? 'red' : task.effectiveDueOn === today ? 'brand' : 'gray'}>
+                {dueText(task, today)}
+              </Badge>
+            </Group>
+          </Group>
+          <Text size="sm" c="dimmed">
+            <Anchor component={Link} to={`/contacts/${task.contact.id}`} size="sm" fw={500}>
+              {task.contact.name}
+            </Anchor>
+            {task.organization && (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/organizations/${task.organization.id}`} size="sm">
+                  {task.organization.name}
+                </Anchor>
+              </>
+            )}
+          </Text>
+          <Text size="sm">{task.reason}</Text>
+          <Group gap="xs" mt={4} wrap="wrap">
+            <Button size="xs" variant="light" leftSection={<IconCheck size={15} />} onClick={() => void decide('done')} disabled={decision.isPending}>
+              Done
+            </Button>
+            <Menu position="bottom-start" withinPortal shadow="md">
+              <Menu.Target>
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconZzz size={15} />}
+                  rightSection={<IconChevronDown size={13} />}
+                  disabled={decision.isPending}
+                >
+                  Snooze
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>Bring it back in</Menu.Label>
+                {snoozeOptions.map((option) => (
+                  <Menu.Item key={option.label} onClick={() => void decide('snoozed', option.date)} rightSection={<Text size="xs" c="dimmed">{formatDay(option.date)}</Text>}>
+                    {option.label}
+                  </Menu.Item>
+                ))}
+                <Menu.Divider />
+                <Menu.Item onClick={() => setPicking(true)}>Pick a date…</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={15} />} onClick={() => void decide('dismissed')} disabled={decision.isPending}>
+              Dismiss
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              component={Link}
+              to={`/interviews/${task.interviewId}`}
+              rightSection={<IconArrowRight size={14} />}
+              ml={{ sm: 'auto' }}
+            >
+              Open interview
+            </Button>
+          </Group>
+        </Stack>
+      </Group>
+      <SnoozeDateModal
+        opened={picking}
+        min={nextDay(from)}
+        title={task.title}
+        onClose={() => setPicking(false)}
+        onPick={(date) => {
+          setPicking(false);
+          void decide('snoozed', date);
+        }}
+      />
+    </Paper>
+  );
+}
+
+function SnoozeDateModal({
+  opened,
+  min,
+  title,
+  onClose,
+  onPick,
+}: {
+  opened: boolean;
+  min: string;
+  title: string;
+  onClose: () => void;
+  onPick: (date: string) => void;
+}) {
+  const [date, setDate] = useState(min);
+  const [error, setError] = useState<string | undefined>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Pick a date');
+    if (date < min) return setError(`Pick ${formatDay(min)} or later`);
+    onPick(date);
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>Snooze until…</Text>} size="sm">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            “{title}” comes back on this day (or the next working day).
+          </Text>
+          <TextInput
+            type="date"
+            label="Bring it back on"
+            value={date}
+            min={min}
+            onChange={(event) => {
+              setDate(event.currentTarget.value);
+              setError(undefined);
+            }}
+            error={error}
+            data-autofocus
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" leftSection={<IconZzz size={15} />}>
+              Snooze
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function NothingDue({ hasInterviews }: { hasInterviews: boolean }) {
+  return (
+    <Card p={{ base: 'md', sm: 'xl' }}>
+      <Group gap="md" wrap="nowrap" align="flex-start">
+        <ThemeIcon size={40} radius="xl" variant="light" color="teal" aria-hidden>
+          <IconMoodSmile size={22} stroke={1.7} />
+        </ThemeIcon>
+        <div>
+          <Title order={2} fz="lg">
+            No follow-ups due
+          </Title>
+          <Text size="sm" c="dimmed" mt={4}>
+            When a request meets silence, Rapport tells you what to do and when (the 3B7 rule): after 3 business days, approach a second
+            person at the same organization; after 7, send the first one polite follow-up — one, never more.
+          </Text>
+          <Group gap="sm" mt="md">
+            <Button component={Link} to={hasInterviews ? '/interviews' : '/targets'} variant="light" size="xs" rightSection={<IconArrowRight size={14} />}>
+              {hasInterviews ? 'Your interviews' : 'Pick a target'}
+            </Button>
+          </Group>
+        </div>
+      </Group>
+    </Card>
+  );
+}
+
+function SilenceNotice({ closed }: { closed: TodayView['closedForSilence'] }) {
+  return (
+    <Alert variant="light" color="gray" icon={<IconMessageCircleOff size={20} />} title="Closed for silence" radius="md">
+      <Text size="sm">
+        {closed.map((item, index) => (
+          <Fragment key={item.interviewId}>
+            {index > 0 && (index === closed.length - 1 ? ' and ' : ', ')}
+            <Anchor component={Link} to={`/interviews/${item.interviewId}`} size="sm" fw={500}>
+              {item.contact.name}
+            </Anchor>
+          </Fragment>
+        ))}{' '}
+        — no reply 7 business days after your one follow-up. 3B7 says move on: try someone else at the same organization. If they write
+        back later, log the reply on the interview.
+      </Text>
+    </Alert>
+  );
+}
+
+// ---------------------------------------------------------------------------
+// The week and the counts
+
+function WeeklyGoal({ view }: { view: TodayView }) {
+  const { sent, goal, weekStart, weekEnd } = view.weekly;
+  const reached = sent >= goal;
+  const left = Math.max(0, goal - sent);
+  return (
+    <Card p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="weekly-goal">
+      <Group gap="md" wrap="nowrap" align="center">
+        <RingProgress
+          className={classes.ring}
+          size={96}
+          thickness={10}
+          roundCaps={sent > 0}
+          sections={sent > 0 ? [{ value: Math.min(100, (sent / Math.max(1, goal)) * 100), color: reached ? 'teal' : 'brand' }] : []}
+          label={
+            <Text ta="center" fw={700} fz="lg" lh={1}>
+              {sent}/{goal}
+            </Text>
+          }
+          aria-hidden
+        />
+        <div>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.04em' }} id="weekly-goal">
+            This week
+          </Text>
+          <Text fw={650} mt={2}>
+            {sent} of {goal} requests
+          </Text>
+          <Text size="xs" c="dimmed" className={classes.weekDates}>
+            {formatDay(weekStart)} – {formatDay(weekEnd)}
+          </Text>
+        </div>
+      </Group>
+      <Text size="sm" c="dimmed" mt="sm">
+        {reached
+          ? 'Goal reached. Each request is a door that may open later.'
+          : `${left} more ${left === 1 ? 'request' : 'requests'} to reach your goal: a steady few a week beats a burst.`}{' '}
+        <Anchor component={Link} to="/settings" size="sm">
+          Change the goal
+        </Anchor>
+      </Text>
+    </Card>
+  );
+}
+
+function StatCard({ label, count, loading }: { label: string; count: number | undefined; loading: boolean }) {
   return (
     <Card className={classes.stat} p={{ base: 'md', sm: 'lg' }}>
-      <Group justify="space-between" wrap="nowrap">
-        <div>
-          <Text size="sm" c="dimmed" fw={500}>
-            {label}
-          </Text>
-          {loading ? (
-            <Skeleton h={34} w={60} mt={6} />
-          ) : (
-            <Text fz={32} fw={700} lh={1.2} mt={2} data-testid={`count-${label.toLowerCase()}`}>
-              {(count ?? 0).toLocaleString()}
-            </Text>
-          )}
-        </div>
-        <ThemeIcon size={48} radius="xl" variant="light" color={color} visibleFrom="xs">
-          {icon}
-        </ThemeIcon>
-      </Group>
+      <Text size="sm" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      {loading ? (
+        <Skeleton h={34} w={60} mt={6} />
+      ) : (
+        <Text fz={28} fw={700} lh={1.2} mt={2} data-testid={`count-${label.toLowerCase()}`}>
+          {(count ?? 0).toLocaleString()}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------------------
+// A new account
+
+interface GetStartedProps {
+  newcomer: boolean;
+  contactCount: number | undefined;
+  organizationCount: number | undefined;
+  interviewCount: number | undefined;
+}
+
+function GetStarted({ newcomer, contactCount, organizationCount, interviewCount }: GetStartedProps) {
+  return (
+    <Card p={{ base: 'md', sm: 'xl' }} mt={newcomer ? 0 : 'lg'}>
+      <Title order={2} fz="lg">
+        {newcomer ? 'Get started' : 'Next steps'}
+      </Title>
+      <Text size="sm" c="dimmed" mt={4} mb="lg">
+        A few steps from a list of names to conversations that teach you something.
+      </Text>
+      <Stack gap="sm">
+        <Step
+          number={1}
+          title="Bring your network in"
+          to="/import"
+          description="Import your LinkedIn connections or a vCard file from your address book. You see a preview before anything is saved."
+          action="Import contacts"
+          actionIcon={<IconFileImport size={16} />}
+        />
+        <Step
+          done={!!contactCount}
+          number={2}
+          title="Add the people you know"
+          to="/contacts/new"
+          description="Former colleagues, classmates, friends of friends: anyone whose work you would like to hear about."
+          action="Add contact"
+          actionIcon={<IconUserPlus size={16} />}
+        />
+        <Step
+          done={!!organizationCount}
+          number={3}
+          title="List the organizations you're curious about"
+          to="/targets"
+          description="Rank them by how much you want to work there, and see where you already know someone."
+          action="Add targets"
+          actionIcon={<IconTarget size={16} />}
+        />
+        <Step
+          done={!!interviewCount}
+          number={4}
+          title="Ask for an informational interview"
+          to="/contacts"
+          description="Open a contact and start an interview: Rapport helps you write a short request that gets answered, and reminds you to follow up."
+          action="Choose someone"
+          actionIcon={<IconMessagePlus size={16} />}
+        />
+      </Stack>
     </Card>
   );
 }
@@ -153,14 +560,13 @@ interface StepProps {
   number: number;
   title: string;
   description: string;
-  to?: string;
-  action?: string;
-  actionIcon?: ReactNode;
+  to: string;
+  action: string;
+  actionIcon: ReactNode;
   done?: boolean;
-  soon?: boolean;
 }
 
-function Step({ number, title, description, to, action, actionIcon, done, soon }: StepProps) {
+function Step({ number, title, description, to, action, actionIcon, done }: StepProps) {
   return (
     <Group className={classes.step} data-done={done || undefined} wrap="nowrap" align="flex-start" gap="md" p="md">
       {done ? (
@@ -168,37 +574,24 @@ function Step({ number, title, description, to, action, actionIcon, done, soon }
           <IconCircleCheckFilled size={30} />
         </ThemeIcon>
       ) : (
-        <ThemeIcon size={32} radius="xl" variant="light" color={soon ? 'gray' : 'brand'} aria-hidden>
-          {soon ? <IconMessages size={17} /> : <Text fw={700} size="sm">{number}</Text>}
+        <ThemeIcon size={32} radius="xl" variant="light" color="brand" aria-hidden>
+          <Text fw={700} size="sm">
+            {number}
+          </Text>
         </ThemeIcon>
       )}
       <Group justify="space-between" wrap="wrap" gap="sm" style={{ flex: 1 }} align="center">
         <div style={{ flex: '1 1 18rem' }}>
-          <Group gap="xs">
-            {to ? (
-              <Anchor component={Link} to={to} fw={600} c="var(--mantine-color-text)">
-                {title}
-              </Anchor>
-            ) : (
-              <Text fw={600} c={soon ? 'dimmed' : undefined}>
-                {title}
-              </Text>
-            )}
-            {soon && (
-              <Badge size="xs" variant="light" color="gray">
-                soon
-              </Badge>
-            )}
-          </Group>
+          <Anchor component={Link} to={to} fw={600} c="var(--mantine-color-text)">
+            {title}
+          </Anchor>
           <Text size="sm" c="dimmed" mt={2}>
             {description}
           </Text>
         </div>
-        {to && action && (
-          <Button component={Link} to={to} variant={done ? 'default' : 'light'} size="xs" leftSection={actionIcon}>
-            {action}
-          </Button>
-        )}
+        <Button component={Link} to={to} variant={done ? 'default' : 'light'} size="xs" leftSection={actionIcon}>
+          {action}
+        </Button>
       </Group>
     </Group>
   );
