@@ -224,6 +224,16 @@ const PHRASE_RULES: readonly PhraseRule[] = [
     message: jobMessage,
   },
   { code: 'MENTIONS_JOB', pattern: words(String.raw`vacanc(?:y|ies)|hiring|headcount`), message: jobMessage },
+  // Recruiting, internships, employment and applying are the same ask in other words.
+  {
+    code: 'MENTIONS_JOB',
+    pattern: words(
+      String.raw`recruit(?:ing|ers?|ment)|internships?|employment|(?:apply|applying|applied)\s+(?:for|to)|any\s+opportunit(?:y|ies)|(?:job|career|employment)\s+opportunit(?:y|ies)`,
+    ),
+    // Recruiting as a field of work ("your move from recruiting to people analytics") is not an ask.
+    skip: (text, start, end) => /^recruit/i.test(text.slice(start, end)) && before(text, start, /(?:from|in|into|of|about|to)\s+$/iu),
+    message: jobMessage,
+  },
   {
     code: 'MENTIONS_JOB',
     pattern: words('hire'),

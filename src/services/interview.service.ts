@@ -19,6 +19,7 @@ import * as interviews from '../repositories/interview.repository.ts';
 import { loadNetwork } from '../repositories/network.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { isForeignKeyViolation, isUniqueViolation, toDbBool } from '../repositories/row-mapping.ts';
+import { deleteDecisionsOf } from '../repositories/task.repository.ts';
 import { findUserById } from '../repositories/user.repository.ts';
 import type { Page } from '../shared/api.ts';
 import type {
@@ -38,6 +39,8 @@ type EventInput = z.output<typeof InterviewEventInputSchema>;
 
 /** A clock a few minutes fast on the seeker's phone is not an error; a date next week is. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Far enough back for any request a seeker still follows up; further back is a typo (0026 for 2026). */
+const OLDEST_EVENT_YEARS = 10;
 
 function toInterview(stored: interviews.StoredInterview): Interview {
   const { state, ...rest } = stored;
@@ -74,6 +77,11 @@ export async function createInterview(ctx: ServiceContext, ownerId: string, inpu
     });
   } catch (error) {
     if (isForeignKeyViolation(error)) throw new AppError('INVALID_REFERENCE', 'That contact no longer exists.');
+    // Another request opened one at the same moment; the unique index let only one through.
+    if (isUniqueViolation(error)) {
+      const open = (await interviews.stagesWithContact(ctx.db, ownerId, contact.id)).find((i) => interviews.OPEN_STAGES.includes(i.stage));
+      throw new AppError('DUPLICATE', `You already have an open interview with ${contact.name}. Continue that one.`, open ? { interviewId: open.id } : undefined);
+    }
     throw error;
   }
   return getInterview(ctx, ownerId, id);
@@ -111,7 +119,10 @@ export async function updateInterview(ctx: ServiceContext, ownerId: string, id: 
 }
 
 export async function deleteInterview(ctx: ServiceContext, ownerId: string, id: string, expectedVersion?: number): Promise<void> {
-  if (await interviews.deleteInterview(ctx.db, ownerId, id, expectedVersion)) return;
+  if (await interviews.deleteInterview(ctx.db, ownerId, id, expectedVersion)) {
+    await deleteDecisionsOf(ctx.db, ownerId, id);
+    return;
+  }
   const current = await interviews.currentInterviewVersion(ctx.db, ownerId, id);
   if (current === undefined) throw notFound('The interview');
   throw versionConflict('interview', current);
@@ -139,6 +150,9 @@ export async function recordEvent(ctx: ServiceContext, ownerId: string, id: stri
   if (Date.parse(at) > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw validationFailed([{ field: 'at', message: 'is in the future; record things once they have happened' }]);
   }
+  if (Date.parse(at) < now.getTime() - OLDEST_EVENT_YEARS * 365.25 * 86_400_000) {
+    throw validationFailed([{ field: 'at', message: `is more than ${OLDEST_EVENT_YEARS} years ago; check the year` }]);
+  }
   const calendar = calendarOf(await getPreferences(ctx, ownerId));
   await appendEvent(ctx, ownerId, id, input.version, toEvent(input, at), calendar);
   return toInterview(await findOrThrow(ctx, ownerId, id));
@@ -162,6 +176,10 @@ async function appendEvent(
         throw validationFailed([{ field: 'at', message: `is before the last thing recorded on this interview (${last})` }]);
       }
       const next = applyInterviewEvent(stored.state, event);
+      // Until they meet, the interview follows the contact's current organization (a new job, a first one recorded).
+      const organizationId = interviews.OPEN_STAGES.includes(next.stage)
+        ? ((await findContact(trx, ownerId, stored.contact.id))?.organization?.id ?? null)
+        : (stored.organization?.id ?? null);
       const recordedAt = ctx.now().toISOString();
       await interviews.insertEvent(
         trx,
@@ -170,10 +188,12 @@ async function appendEvent(
       );
       const applied = await interviews.updateInterviewIfVersion(trx, ownerId, id, expectedVersion, {
         ...interviews.stateColumns(next),
+        organization_id: organizationId,
         updated_at: recordedAt,
       });
       if (!applied) throw versionConflict('interview', stored.version + 1);
-      if (event.kind === 'reply_received' || event.kind === 'no_reply') {
+      // Any first answer (a logged reply, or a meeting scheduled without one) and a close for silence say how they respond.
+      if ((stored.state.repliedAt === null && next.repliedAt !== null) || event.kind === 'no_reply') {
         await interviews.setContactResponsiveness(trx, ownerId, stored.contact.id, classifyResponsiveness(next, calendar));
       }
     });
@@ -204,7 +224,8 @@ export async function closeSilentRequests(ctx: ServiceContext, ownerId: string, 
     try {
       await appendEvent(ctx, ownerId, stored.id, stored.version, { kind: 'no_reply', at: due.at, automatic: true }, cal);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'VERSION_CONFLICT') continue;
+      // Changed or deleted by someone else meanwhile: their write wins, and this read must not fail for it.
+      if (error instanceof AppError) continue;
       throw error;
     }
   }
@@ -235,13 +256,17 @@ export async function composeRequest(ctx: ServiceContext, ownerId: string, id: s
   if (!contact) throw notFound('The contact');
   const organization = contact.organization ? await findOrganization(ctx.db, ownerId, contact.organization.id) : undefined;
   const path = contact.knownPersonally ? null : findIntroductionPath(network, contact.id);
-  const lastStep = path?.steps.at(-1);
-  const introducer = lastStep ? lastStep.from : (contact.introducedBy ?? null);
+  // The introducer is the first person on the path: the one the seeker knows. Only on a
+  // two-hop path do they also know the contact, so only then can the e-mail name them.
+  const firstStep = path?.steps[0];
+  const introducer = firstStep ? firstStep.from : (contact.introducedBy ?? null);
+  const sharedConnection = path ? (path.hops === 2 ? firstStep?.from : null) : contact.introducedBy;
   const rendered = renderRequestTemplate(template, {
     seekerName: seeker?.name ?? '',
-    contactName: contact.name,
+    // An introduction request asks for the next person on the path.
+    contactName: template === 'intro_request' && firstStep ? firstStep.to.name : contact.name,
     organizationName: contact.organization?.name ?? null,
-    sharedConnectionName: introducer?.name ?? null,
+    sharedConnectionName: sharedConnection?.name ?? null,
     introducerName: introducer?.name ?? null,
     // The organization's industry is the best guess at the field; the reason is the seeker's to write.
     topic: organization?.industry ?? null,
@@ -256,7 +281,7 @@ export async function composeRequest(ctx: ServiceContext, ownerId: string, id: s
     template,
     subject: rendered.subject,
     body: rendered.body,
-    sharedConnectionName: introducer?.name ?? null,
+    sharedConnectionName: sharedConnection?.name ?? null,
     introducer: introducer ? { id: introducer.id, name: introducer.name } : null,
     mailto,
   };

@@ -4,7 +4,7 @@
  * grouped into overdue, due today and upcoming, and the week's request goal.
  */
 import { localDate, startOfLocalDay, weekOf } from '../core/business-days.ts';
-import { notFound, validationFailed } from '../core/errors.ts';
+import { AppError, notFound, validationFailed } from '../core/errors.ts';
 import {
   applyTaskDecisions,
   deriveFollowUpTasks,
@@ -99,6 +99,9 @@ export async function decideTask(ctx: ServiceContext, ownerId: string, input: Ta
   if (!stored) throw notFound('The task');
   const at = ctx.now().toISOString();
   if (input.status === 'open') {
+    if (kind === 'follow_up' && stored.state.followUpSentAt !== null) {
+      throw new AppError('STAGE_TRANSITION_REFUSED', 'The follow-up was recorded as sent, so there is no follow-up task to reopen.');
+    }
     await tasks.deleteDecision(ctx.db, ownerId, input.key);
   } else if (input.status === 'snoozed') {
     const calendar = calendarOf(await getPreferences(ctx, ownerId));

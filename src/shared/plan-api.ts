@@ -21,7 +21,7 @@ import type { Ref } from './api.ts';
 
 const id = z.string().uuid({ message: 'must be an id returned by Rapport' });
 const version = z.number({ message: 'is required: the version you are editing' }).int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-03-02' });
+const isoDate = z.iso.date({ message: 'must be a date like 2026-03-02' });
 const instant = z.iso.datetime({ offset: true, message: 'must be a date and time like 2026-03-02T09:30:00Z' });
 
 const longText = (max: number) =>
@@ -259,7 +259,10 @@ export const ComposeQuerySchema = z.object({ template: z.enum(REQUEST_TEMPLATE_I
 // Tasks and Today
 
 export const TaskDecisionSchema = z.strictObject({
-  key: z.string().regex(/^[0-9a-f-]{36}:(second_contact|follow_up)$/i, { message: 'is not a task key' }),
+  key: z
+    .string()
+    .regex(/^[0-9a-f-]{36}:(second_contact|follow_up)$/i, { message: 'is not a task key' })
+    .transform((key) => key.toLowerCase()),
   status: z.enum(['open', 'done', 'dismissed', 'snoozed']),
   /** Required when snoozing: the date the task comes back (moved to a working day). */
   snoozedUntil: isoDate.nullable().default(null),

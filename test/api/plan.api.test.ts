@@ -273,6 +273,67 @@ describe.each(DIALECTS)('plan and ask API on %s', (dialect) => {
     expect(bad.status).toBe(400);
   });
 
+  it.skipIf(skip)('refuses impossible dates and reopening a follow-up already sent; accepts task keys in any case', async () => {
+    clock = new Date('2026-06-01T15:00:00Z');
+    const pia = await contact('Pia Holm');
+    const iv = await api<Interview>('POST', '/api/interviews', { contactId: pia.id }, 201);
+    const ancient = await call('POST', `/api/interviews/${iv.id}/events`, { version: 1, kind: 'request_sent', channel: 'email', at: '0026-06-01T09:00:00Z' });
+    expect(ancient.status).toBe(400);
+    expect(ancient.body.error.details.issues[0]).toMatchObject({ field: 'at', message: expect.stringMatching(/check the year/) });
+    await api('POST', `/api/interviews/${iv.id}/events`, { version: 1, kind: 'request_sent', channel: 'email', at: '2026-05-01T09:00:00Z' });
+
+    const june31 = await call('POST', '/api/tasks/decisions', { key: `${iv.id}:second_contact`, status: 'snoozed', snoozedUntil: '2026-06-31' });
+    expect(june31.status).toBe(400);
+    expect(june31.body.error.details.issues[0].field).toBe('snoozedUntil');
+    expect((await call('GET', '/api/today')).status).toBe(200);
+
+    const dismissed = await api<TodayView>('POST', '/api/tasks/decisions', { key: `${iv.id.toUpperCase()}:second_contact`, status: 'dismissed' });
+    expect([...dismissed.overdue, ...dismissed.dueToday, ...dismissed.upcoming].filter((task) => task.interviewId === iv.id).map((task) => task.kind)).toEqual(['follow_up']);
+
+    await api('POST', '/api/tasks/decisions', { key: `${iv.id}:follow_up`, status: 'done' });
+    const reopen = await call('POST', '/api/tasks/decisions', { key: `${iv.id}:follow_up`, status: 'open' });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.error.message).toMatch(/recorded as sent/);
+  });
+
+  it.skipIf(skip)('lets only one of several simultaneous starts open an interview', async () => {
+    const quinn = await contact('Quinn Diaz');
+    const results = await Promise.all(Array.from({ length: 4 }, () => call('POST', '/api/interviews', { contactId: quinn.id })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const winner = results.find((r) => r.status === 201)!.body as Interview;
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error).toMatchObject({ code: 'DUPLICATE', details: { interviewId: winner.id } });
+  });
+
+  it.skipIf(skip)('follows the contact to a new organization until they meet, and classifies a reply implied by scheduling', async () => {
+    clock = new Date('2026-06-08T15:00:00Z');
+    const rio = await contact('Rio Tanaka');
+    const iv = await api<Interview>('POST', '/api/interviews', { contactId: rio.id }, 201);
+    expect(iv.organization).toBeNull();
+    const hooli = await api<Target>('POST', '/api/targets', { organizationName: 'Hooli' }, 201);
+    await api('PATCH', `/api/contacts/${rio.id}`, { version: rio.version, organizationId: hooli.organization.id });
+    const sent = await api<Interview>('POST', `/api/interviews/${iv.id}/events`, { version: iv.version, kind: 'request_sent', channel: 'email' });
+    expect(sent.organization).toEqual({ id: hooli.organization.id, name: 'Hooli' });
+    expect((await api<Target>('GET', `/api/targets/${hooli.id}`)).openInterviewCount).toBe(1);
+    await event(iv.id, { kind: 'scheduled', meetingAt: '2026-06-16T14:00:00Z' });
+    expect((await api<Contact>('GET', `/api/contacts/${rio.id}`)).responsiveness).toBe('booster');
+  });
+
+  it.skipIf(skip)('drafts an introduction through the person the seeker knows on a longer path', async () => {
+    const ann = await contact('Ann Known');
+    const bob = await contact('Bob Between', { knownPersonally: false });
+    const cy = await contact('Cy Target', { knownPersonally: false });
+    await api('PUT', `/api/contacts/${ann.id}/links/${bob.id}`);
+    await api('PUT', `/api/contacts/${bob.id}/links/${cy.id}`);
+    const iv = await api<Interview>('POST', '/api/interviews', { contactId: cy.id }, 201);
+    const email = await api<ComposedRequest>('GET', `/api/interviews/${iv.id}/compose?template=email`);
+    expect(email.sharedConnectionName).toBeNull();
+    expect(email.body).not.toContain('Bob');
+    const intro = await api<ComposedRequest>('GET', `/api/interviews/${iv.id}/compose?template=intro_request`);
+    expect(intro.introducer).toEqual({ id: ann.id, name: 'Ann Known' });
+    expect(intro.body).toMatch(/^Hi Ann/);
+    expect(intro.body).toContain('Bob Between');
+  });
+
   it.skipIf(skip)("another account reaches none of it", async () => {
     const own = await contact('Private Person');
     const iv = await api<Interview>('POST', '/api/interviews', { contactId: own.id }, 201);

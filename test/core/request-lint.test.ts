@@ -90,7 +90,7 @@ I'm an accountant hoping to move into data analytics. I've attached my resume so
 Thanks,
 Sam`,
     context: email(),
-    expected: ['MENTIONS_ATTACHMENT', 'MENTIONS_REFERRAL', 'MENTIONS_RESUME'],
+    expected: ['MENTIONS_ATTACHMENT', 'MENTIONS_JOB', 'MENTIONS_REFERRAL', 'MENTIONS_RESUME'],
   },
   {
     who: 'fellow alum asking for lunch, a tour and an hour',
@@ -544,4 +544,26 @@ describe('LinkedIn note length', () => {
     expect(over.slice(f.span!.start, f.span!.end)).toBe('😀');
   });
   it('applies to LinkedIn only', () => expect(codes(LINKEDIN_TOO_LONG, email())).toEqual([]));
+});
+
+describe('asks for work in other words', () => {
+  const base = 'Hi Dana, I loved your talk on service design. Could we talk for 20 minutes at your convenience? ';
+  it.each([
+    ['Are you recruiting designers this year?', 'recruiting'],
+    ['Could you connect me with your recruiter?', 'recruiter'],
+    ['Do you offer any internships?', 'internships'],
+    ['Are there any opportunities on your team?', 'any opportunities'],
+    ['I am applying for the designer position at Acme.', 'applying for'],
+    ['I am looking for employment in design.', 'employment'],
+    ['I saw several career opportunities on your site.', 'career opportunities'],
+  ])('flags "%s"', (sentence, phrase) => {
+    const text = base + sentence;
+    expect(slices(text, email(), 'MENTIONS_JOB')).toEqual([phrase]);
+    expect(lintRequest(text, email()).ready).toBe(false);
+  });
+
+  it('leaves alone what is not an ask for work', () => {
+    const text = base + 'Your recent article on the opportunities of accessible design stayed with me.';
+    expect(codes(text, email())).toEqual([]);
+  });
 });

@@ -71,6 +71,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('interview_owner_stage_idx').on('interview').columns(['owner_id', 'stage']).execute();
   await db.schema.createIndex('interview_contact_idx').on('interview').columns(['contact_id']).execute();
+  // At most one open interview per contact, even when two tabs start one at the same moment.
+  await db.schema
+    .createIndex('interview_one_open_uq')
+    .on('interview')
+    .columns(['owner_id', 'contact_id'])
+    .unique()
+    .where(sql.ref('stage'), 'in', ['idea', 'requested', 'scheduled', 'confirmed'])
+    .execute();
 
   await db.schema
     .createTable('interview_event')

@@ -264,7 +264,7 @@ function ContactView({ contact }: { contact: Contact }) {
         title={`Delete ${contact.name}?`}
         confirmLabel="Delete contact"
       >
-        Their details and notes will be removed from Rapport. This cannot be undone.
+        Their details and notes, and every interview with them (timeline included), will be removed from Rapport. This cannot be undone.
       </ConfirmDeleteModal>
     </>
   );

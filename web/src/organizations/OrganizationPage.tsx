@@ -207,10 +207,10 @@ function OrganizationView({ organization }: { organization: Organization }) {
       >
         {count > 0 ? (
           <>
-            Its {plural(count, 'contact')} will be kept; they will simply no longer be linked to an organization. This cannot be undone.
+            Its {plural(count, 'contact')} will be kept; they will simply no longer be linked to an organization. If it is one of your targets, the target and its notes go too. This cannot be undone.
           </>
         ) : (
-          <>The organization and its notes will be removed. This cannot be undone.</>
+          <>The organization and its notes (and its target, if it is one) will be removed. This cannot be undone.</>
         )}
       </ConfirmDeleteModal>
     </>
