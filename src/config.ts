@@ -5,6 +5,7 @@
  * tell (a writable data directory, a reachable database). Rapport refuses to
  * start on any problem.
  */
+import { checkMailSettings } from './mail/sender.ts';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -22,6 +23,10 @@ export interface Config {
   secret: string | undefined;
   /** Behind a reverse proxy: trust the address it appends to X-Forwarded-For. */
   trustProxy: boolean;
+  /** smtp[s]://user:pass@host:port; unset, every message is a draft to copy or open in a mail app. */
+  smtpUrl?: string | undefined;
+  /** The From address of Rapport's e-mail, e.g. "Rapport <rapport@example.org>". */
+  mailFrom?: string | undefined;
 }
 
 export interface ConfigFlags {
@@ -41,6 +46,8 @@ export const CONFIG_KEYS = [
   { env: 'RAPPORT_PUBLIC_URL', flag: '--public-url', default: 'http://HOST:PORT', meaning: 'the address people open; cookies are Secure when https' },
   { env: 'RAPPORT_SECRET', flag: '', default: '(generated)', meaning: 'signs sessions; at least 32 characters' },
   { env: 'RAPPORT_TRUST_PROXY', flag: '', default: 'false', meaning: 'true behind a reverse proxy: rate-limit by X-Forwarded-For' },
+  { env: 'SMTP_URL', flag: '', default: '(unset: drafts only)', meaning: 'smtp[s]://user:pass@host:port to send e-mail through the outbox' },
+  { env: 'RAPPORT_MAIL_FROM', flag: '', default: '(required with SMTP_URL)', meaning: 'the From address, e.g. "Rapport <rapport@example.org>"' },
 ] as const;
 
 const portSchema = z.coerce
@@ -106,11 +113,18 @@ export function resolveConfig(flags: ConfigFlags, env: Record<string, string | u
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(trustProxyText)) problems.push(`RAPPORT_TRUST_PROXY must be true or false (got "${trustProxyText}").`);
   const trustProxy = ['true', '1', 'yes'].includes(trustProxyText);
 
+  const smtpUrl = nonEmpty(env.SMTP_URL);
+  const mailFrom = nonEmpty(env.RAPPORT_MAIL_FROM);
+  problems.push(...checkMailSettings({ smtpUrl, from: mailFrom }));
+
   if (problems.length > 0 || !port.success) {
     // An invalid URL is already reported; checking it again would only repeat that.
     return { ok: false, problems, storage: { dataDir, databaseUrl: databaseUrlValid ? databaseUrl : undefined } };
   }
-  return { ok: true, config: { port: port.data, host, dataDir, databaseUrl, publicUrl, secret, trustProxy } };
+  return {
+    ok: true,
+    config: { port: port.data, host, dataDir, databaseUrl, publicUrl, secret, trustProxy, ...(smtpUrl ? { smtpUrl, mailFrom } : {}) },
+  };
 }
 
 /** Checks the machine can hold the data: a writable data directory, a reachable PostgreSQL. */

@@ -11,7 +11,9 @@ import { createAuth, instanceSecret } from './auth/auth.ts';
 import { ConfigError, type Config } from './config.ts';
 import { migrateToLatest, openDatabase, type Db } from './db/database.ts';
 import { createApp } from './http/app.ts';
-import { serviceContext } from './services/context.ts';
+import { createSmtpTransport, mailDomainOf, parseSmtpUrlOrThrow, startOutboxWorker } from './mail/sender.ts';
+import { serviceContext, type ServiceContext } from './services/context.ts';
+import { queueDueDigests } from './services/digest.service.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -38,7 +40,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const db = openDatabase(config);
   await migrateToLatest(db.kysely);
   const secret = await instanceSecret(db.kysely, config.secret);
-  const ctx = serviceContext(db.kysely, db.dialect, options.now ? { now: options.now } : {});
+  const ctx = serviceContext(db.kysely, db.dialect, { publicUrl: config.publicUrl, ...(options.now ? { now: options.now } : {}) });
+  const log = options.log ?? ((line: string) => console.error(line));
+  const mail = startMail(config, ctx, log);
   const auth = createAuth({ db: db.kysely, dialect: db.dialect, secret, publicUrl: config.publicUrl });
   const app = createApp({
     ctx,
@@ -48,6 +52,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     log: options.log,
   });
+  // The digest hour comes round once a day per seeker; looking each minute is plenty.
+  const digestTimer = mail
+    ? setInterval(() => {
+        queueDueDigests(ctx).catch((error: unknown) => log(`digest: ${(error as Error).message}`));
+      }, 60_000)
+    : undefined;
+  digestTimer?.unref();
 
   let server: ReturnType<typeof serve>;
   try {
@@ -56,6 +67,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       s.once('error', reject);
     });
   } catch (error) {
+    if (digestTimer) clearInterval(digestTimer);
+    await mail?.stop();
     await db.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ConfigError([`PORT ${config.port} on ${config.host} is already in use; choose another with --port or PORT.`]);
@@ -70,7 +83,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (digestTimer) clearInterval(digestTimer);
+      await mail?.stop();
       await db.close();
+    },
+  };
+}
+
+/**
+ * With SMTP_URL set, an outbox worker sends what services queue; without it,
+ * messages are drafts the seeker copies or opens in a mail app.
+ */
+function startMail(config: Config, ctx: ServiceContext, log: (line: string) => void): { stop(): Promise<void> } | null {
+  if (!config.smtpUrl || !config.mailFrom) return null;
+  const transport = createSmtpTransport(parseSmtpUrlOrThrow(config.smtpUrl));
+  const worker = startOutboxWorker({ db: ctx.db, transport, from: config.mailFrom, now: ctx.now, log });
+  ctx.mail = { from: config.mailFrom, messageIdDomain: mailDomainOf(config.mailFrom), wake: () => worker.wake() };
+  return {
+    async stop() {
+      await worker.stop();
+      transport.close();
     },
   };
 }

@@ -61,6 +61,7 @@ export async function exportAccount(db: Kysely<Database>, ownerId: string, now: 
         interviews: await backups.listBackupInterviews(trx, ownerId),
         interviewEvents: await backups.listBackupInterviewEvents(trx, ownerId),
         taskDecisions: await backups.listBackupTaskDecisions(trx, ownerId),
+        calendarFeed: await backups.findBackupCalendarFeed(trx, ownerId),
       };
     });
 }
@@ -113,9 +114,11 @@ function parseBackup(value: unknown): AccountBackup {
 /**
  * Creates the account of a backup with all its rows, in one transaction: all or
  * nothing. Rows go in foreign-key order: organizations, contacts, their tags,
- * history and links, targets, interviews, their events, task decisions, preferences. Refused (RESTORE_REFUSED) when the file is not a version-1 Rapport
- * backup, when this instance already has an account with its e-mail, or already
- * holds rows with its ids (it was restored here before); other accounts may exist.
+ * history and links, targets, interviews, their events, task decisions,
+ * preferences, the calendar feed. Refused (RESTORE_REFUSED) when the file is not
+ * a version-1 Rapport backup, when this instance already has an account with its
+ * e-mail, or already holds rows with its ids or its calendar feed's token (it was
+ * restored here before); other accounts may exist.
  * A malformed file is refused (VALIDATION_FAILED) naming the path at fault, e.g.
  * `contacts.3.name`, before anything is written. Marks the instance as set up.
  */
@@ -149,6 +152,7 @@ export async function restoreAccount(db: Kysely<Database>, backup: unknown, now:
       await backups.insertRestoredInterviewEvents(trx, userId, file.interviewEvents);
       await backups.insertRestoredTaskDecisions(trx, userId, file.taskDecisions);
       if (file.preferences) await backups.insertRestoredPreferences(trx, userId, file.preferences);
+      if (file.calendarFeed) await backups.insertRestoredCalendarFeed(trx, userId, file.calendarFeed);
       await claimSetup(trx, now.toISOString());
     });
   } catch (error) {
@@ -183,5 +187,11 @@ async function refuseReusedIds(trx: Kysely<Database>, file: AccountBackup): Prom
         { section, ids: taken.slice(0, MAX_ISSUES) },
       );
     }
+  }
+  // The token hash is unique: a second account cannot answer the same feed URL.
+  if (file.calendarFeed && (await backups.calendarFeedTaken(trx, file.calendarFeed.tokenHash))) {
+    throw new AppError('RESTORE_REFUSED', "This instance already holds the backup's calendar feed: it was restored here before, or exported from here.", {
+      section: 'calendarFeed',
+    });
   }
 }

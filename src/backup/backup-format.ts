@@ -18,10 +18,40 @@
  * written before them restores with the defaults the migration gave existing
  * rows (known personally, no responsiveness, no preferences, empty sections).
  *
+ * The scheduling columns (migration 0008) were added the same way: an
+ * interview's `meetingMinutes`, `meetingPlace`, `travelMinutes`,
+ * `proposedSlots`, `scheduleRevision` and `lastTouchAt`, the preferences'
+ * `stayInTouchFirstWeeks`, `stayInTouchEveryMonths`, `digestHour` and
+ * `digestSentOn`, and the account's `calendarFeed`. Every export writes them; a
+ * file written before them restores with the migration's defaults (no length,
+ * place, travel time, slots or last touch, revision 0; stay in touch after 8
+ * weeks then every 3 months, no digest; no calendar feed).
+ *
  * An interview event's `detail` is the JSON text the database holds, not a
  * parsed object: the round trip then stays byte-exact on both databases (no
  * re-spelled numbers or reordered keys), and a field a newer event adds
  * survives. A restore only checks that it is the text of a JSON object.
+ *
+ * An interview's `meetingPlace` and `proposedSlots` are the other way round:
+ * objects in the file, though the database holds them as JSON text too. Their
+ * shapes are closed and owned by `core/meeting-slots.ts` (a place is one of
+ * five kinds, a slot an instant and a length), so they are validated field by
+ * field like any other row, and a person reading or fixing the file sees an
+ * address, not an escaped string. The round trip stays exact because both ends
+ * write one spelling: an export re-reads a stored value through the schema
+ * below (keys in its order, nothing else changed: a slot's `start` keeps the
+ * offset it was written with) and a restore stores the schema's output. A
+ * stored value that does not fit the schema (the app never writes one) is
+ * exported as found, so an export never fails or silently drops it, and a
+ * restore of that file refuses it naming its path.
+ *
+ * `calendarFeed` holds the SHA-256 the database keeps of the feed's secret
+ * token, never the token: restoring it keeps the URL the seeker's calendar app
+ * subscribed to working, and the file alone does not let anyone read the feed.
+ *
+ * Not in the file: the e-mail outbox (migration 0007). It is the instance's
+ * record of mail sent or waiting, not part of the account; a restored account
+ * starts with none, and nothing already sent is sent again.
  *
  * `account.passwordHash` is the scrypt hash better-auth keeps, so the owner signs
  * in with the same password after a restore. Anyone holding the file can try to
@@ -32,6 +62,16 @@
 import { z } from 'zod';
 import type { Responsiveness } from '../core/follow-up.ts';
 import { INTERVIEW_STAGES, REQUEST_CHANNELS, type InterviewEventKind, type InterviewStage, type RequestChannel } from '../core/interview-stages.ts';
+import {
+  MAX_PROPOSED_SLOTS,
+  MEETING_MINUTES,
+  MIN_PROPOSED_SLOTS,
+  parseInstant,
+  validatePlace,
+  type MeetingMinutes,
+  type MeetingPlace,
+  type ProposedSlot,
+} from '../core/meeting-slots.ts';
 import { hasUnsafeText, isEmail, isTimeZone, matchKey } from '../core/normalize.ts';
 import { REQUEST_TEMPLATES, type RequestTemplateId } from '../core/request-templates.ts';
 
@@ -108,6 +148,14 @@ export interface BackupPreferences {
   weeklyRequestGoal: number;
   activeTargetLimit: number;
   affinityTags: string[];
+  /** Weeks from the meeting to the first stay-in-touch reminder; absent (8) in files written before migration 0008. */
+  stayInTouchFirstWeeks: number;
+  /** Months between the later ones; absent (3) in older files. */
+  stayInTouchEveryMonths: number;
+  /** Local hour (0–23) of the daily digest e-mail, null for none; absent (null) in older files. */
+  digestHour: number | null;
+  /** YYYY-MM-DD, the seeker's local date of the last digest sent; absent (null) in older files. */
+  digestSentOn: string | null;
   version: number;
   updatedAt: string;
 }
@@ -147,8 +195,19 @@ export interface BackupInterview {
   repliedAt: string | null;
   replyAnswer: 'yes' | 'no' | null;
   meetingAt: string | null;
+  /** The fields below, to `lastTouchAt`, are absent in files written before migration 0008 (null, or 0 for the revision). */
+  meetingMinutes: MeetingMinutes | null;
+  meetingPlace: MeetingPlace | null;
+  /** Minutes to get to an in-person meeting (0–600). */
+  travelMinutes: number | null;
+  /** The 2 or 3 times offered and not yet chosen from. */
+  proposedSlots: ProposedSlot[] | null;
+  /** The calendar invite's SEQUENCE: how many times the meeting changed after it was first scheduled. */
+  scheduleRevision: number;
   heldAt: string | null;
   thankedAt: string | null;
+  /** When something of value was last shared. */
+  lastTouchAt: string | null;
   notes: string | null;
   version: number;
   createdAt: string;
@@ -178,6 +237,12 @@ export interface BackupTaskDecision {
   decidedAt: string;
 }
 
+/** The account's private calendar feed: the hash of its token, as stored (see the top of this file). */
+export interface BackupCalendarFeed {
+  tokenHash: string;
+  createdAt: string;
+}
+
 export interface AccountBackup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
@@ -203,6 +268,8 @@ export interface AccountBackup {
   interviewEvents: BackupInterviewEvent[];
   /** Sorted by taskKey. */
   taskDecisions: BackupTaskDecision[];
+  /** Null when the seeker never made one. */
+  calendarFeed: BackupCalendarFeed | null;
 }
 
 export const RESPONSIVENESS = ['booster', 'obligate', 'curmudgeon'] as const satisfies readonly Responsiveness[];
@@ -213,11 +280,13 @@ const EVENT_KINDS = Object.keys({
   request_sent: true,
   follow_up_sent: true,
   reply_received: true,
+  slots_proposed: true,
   scheduled: true,
   confirmed: true,
   held: true,
   thanked: true,
   staying_in_touch: true,
+  value_shared: true,
   no_reply: true,
   cancelled: true,
 } satisfies Record<InterviewEventKind, true>) as InterviewEventKind[];
@@ -250,6 +319,58 @@ const jsonObjectText = str().refine(
   },
   { message: 'must be the JSON text of an object' },
 );
+
+const meetingMinutes = z.union([z.literal(20), z.literal(30)], {
+  message: `must be ${MEETING_MINUTES.join(' or ')} minutes`,
+}) satisfies z.ZodType<MeetingMinutes>;
+
+/**
+ * A meeting place as `core/meeting-slots.ts` defines it, checked by its own
+ * `validatePlace`. No transforms: an export passes stored places through this
+ * schema to put their keys in one order, and must change nothing else.
+ */
+export const BackupMeetingPlaceSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: oneOf(['cafe', 'restaurant', 'office']), address: str() }),
+      z.strictObject({ kind: z.literal('phone'), whoCalls: oneOf(['seeker', 'host']), number: nullableText }),
+      z.strictObject({ kind: z.literal('video'), url: str() }),
+    ],
+    { message: 'must be a place of kind cafe, restaurant, office, phone or video' },
+  )
+  .superRefine((place, ctx) => {
+    for (const issue of validatePlace(place)) {
+      ctx.addIssue({ code: 'custom', path: issue.field.replace(/^place\./, '').split('.'), message: issue.message });
+    }
+  }) satisfies z.ZodType<MeetingPlace>;
+
+/**
+ * The slots offered: 2 or 3, each an ISO 8601 instant with its offset (kept as
+ * written) and a length, none overlapping another. Unlike a new proposal they
+ * may lie in the past: a backup holds what was offered then.
+ */
+export const BackupProposedSlotsSchema = z
+  .array(
+    z.strictObject({
+      start: str().refine((v) => parseInstant(v) !== null, { message: 'must be an ISO 8601 date and time with its offset, such as 2026-03-09T10:00:00-04:00' }),
+      minutes: meetingMinutes,
+    }),
+  )
+  .min(MIN_PROPOSED_SLOTS, { message: `must offer ${MIN_PROPOSED_SLOTS} or ${MAX_PROPOSED_SLOTS} times` })
+  .max(MAX_PROPOSED_SLOTS, { message: `must offer ${MIN_PROPOSED_SLOTS} or ${MAX_PROPOSED_SLOTS} times` })
+  .superRefine((slots, ctx) => {
+    // Back to back is fine: one ends as the next begins.
+    const ranges = slots.map((slot) => {
+      const start = parseInstant(slot.start)?.toMillis();
+      return start === undefined ? null : { start, end: start + slot.minutes * 60_000 };
+    });
+    ranges.forEach((b, later) => {
+      if (!b) return;
+      const earlier = ranges.findIndex((a, i) => i < later && a !== null && a.start < b.end && b.start < a.end);
+      if (earlier >= 0) ctx.addIssue({ code: 'custom', path: [later, 'start'], message: `overlaps the slot at index ${earlier}` });
+    });
+  }) satisfies z.ZodType<ProposedSlot[]>;
 
 const AccountSchema = z.strictObject({
   email: str()
@@ -319,6 +440,11 @@ const PreferencesSchema = z.strictObject({
   weeklyRequestGoal: count,
   activeTargetLimit: count,
   affinityTags: z.array(str()),
+  // The bounds the preferences API allows.
+  stayInTouchFirstWeeks: z.number().int({ message: 'must be 1 to 52 weeks' }).min(1, { message: 'must be 1 to 52 weeks' }).max(52, { message: 'must be 1 to 52 weeks' }).default(8),
+  stayInTouchEveryMonths: z.number().int({ message: 'must be 1 to 24 months' }).min(1, { message: 'must be 1 to 24 months' }).max(24, { message: 'must be 1 to 24 months' }).default(3),
+  digestHour: z.number().int({ message: 'must be an hour from 0 to 23' }).min(0, { message: 'must be an hour from 0 to 23' }).max(23, { message: 'must be an hour from 0 to 23' }).nullable().default(null),
+  digestSentOn: isoDate.nullable().default(null),
   version,
   updatedAt: timestamp,
 }) satisfies z.ZodType<BackupPreferences>;
@@ -356,8 +482,19 @@ const InterviewSchema = z.strictObject({
   repliedAt: timestamp.nullable(),
   replyAnswer: oneOf(['yes', 'no']).nullable(),
   meetingAt: timestamp.nullable(),
+  meetingMinutes: meetingMinutes.nullable().default(null),
+  meetingPlace: BackupMeetingPlaceSchema.nullable().default(null),
+  travelMinutes: z.number().int({ message: 'must be 0 to 600 minutes' }).min(0, { message: 'must be 0 to 600 minutes' }).max(600, { message: 'must be 0 to 600 minutes' }).nullable().default(null),
+  proposedSlots: BackupProposedSlotsSchema.nullable().default(null),
+  scheduleRevision: z
+    .number()
+    .int({ message: 'must be a whole number of at least 0' })
+    .min(0, { message: 'must be a whole number of at least 0' })
+    .max(2_147_483_647, { message: 'is too large' })
+    .default(0),
   heldAt: timestamp.nullable(),
   thankedAt: timestamp.nullable(),
+  lastTouchAt: timestamp.nullable().default(null),
   notes: nullableText,
   version,
   createdAt: timestamp,
@@ -382,6 +519,11 @@ const TaskDecisionSchema = z.strictObject({
   decidedAt: timestamp,
 }) satisfies z.ZodType<BackupTaskDecision>;
 
+const CalendarFeedSchema = z.strictObject({
+  tokenHash: str().refine((v) => /^[A-Za-z0-9+/=_:-]{16,200}$/.test(v), { message: 'must be the hash of the feed token, as stored' }),
+  createdAt: timestamp,
+}) satisfies z.ZodType<BackupCalendarFeed>;
+
 /**
  * A whole file. Beyond each row's shape it checks what the database would
  * otherwise refuse halfway through a restore: ids unique, every reference pointing
@@ -405,6 +547,8 @@ export const AccountBackupSchema = z
     interviews: z.array(InterviewSchema).default([]),
     interviewEvents: z.array(InterviewEventSchema).default([]),
     taskDecisions: z.array(TaskDecisionSchema).default([]),
+    // Optional: files written before migration 0008 have none.
+    calendarFeed: CalendarFeedSchema.nullable().default(null),
   })
   .superRefine((backup, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

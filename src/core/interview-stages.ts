@@ -9,6 +9,7 @@
  * message says why in the seeker's words.
  */
 import { AppError } from './errors.ts';
+import type { MeetingMinutes, MeetingPlace, ProposedSlot } from './meeting-slots.ts';
 
 export const INTERVIEW_STAGES = [
   'idea',
@@ -40,11 +41,23 @@ export type InterviewEvent =
   | { kind: 'request_sent'; at: string; channel: RequestChannel }
   | { kind: 'follow_up_sent'; at: string }
   | { kind: 'reply_received'; at: string; answer: 'yes' | 'no' }
-  | { kind: 'scheduled'; at: string; meetingAt: string }
+  | { kind: 'slots_proposed'; at: string; slots: ProposedSlot[] }
+  | {
+      kind: 'scheduled';
+      at: string;
+      meetingAt: string;
+      /** Absent in events recorded before scheduling had lengths and places: 30 minutes, no place. */
+      minutes?: MeetingMinutes;
+      place?: MeetingPlace | null;
+      /** Minutes to get there, for an in-person meeting's "leave by" reminder. */
+      travelMinutes?: number | null;
+    }
   | { kind: 'confirmed'; at: string }
   | { kind: 'held'; at: string }
   | { kind: 'thanked'; at: string }
   | { kind: 'staying_in_touch'; at: string }
+  /** Something of value shared after the meeting (an article, an event, how their advice worked out). */
+  | { kind: 'value_shared'; at: string; what: string }
   | { kind: 'no_reply'; at: string; automatic: boolean }
   | { kind: 'cancelled'; at: string };
 
@@ -62,8 +75,20 @@ export interface InterviewState {
   repliedAt: string | null;
   replyAnswer: 'yes' | 'no' | null;
   meetingAt: string | null;
+  meetingMinutes: MeetingMinutes | null;
+  meetingPlace: MeetingPlace | null;
+  travelMinutes: number | null;
+  /** The slots offered and not yet chosen from. */
+  proposedSlots: ProposedSlot[] | null;
+  /**
+   * How many times the meeting changed after it was first scheduled (each
+   * reschedule, and a cancellation): the calendar invite's SEQUENCE.
+   */
+  scheduleRevision: number;
   heldAt: string | null;
   thankedAt: string | null;
+  /** When something of value was last shared: the stay-in-touch cadence restarts from it. */
+  lastTouchAt: string | null;
 }
 
 export const INITIAL_INTERVIEW_STATE: InterviewState = {
@@ -74,8 +99,14 @@ export const INITIAL_INTERVIEW_STATE: InterviewState = {
   repliedAt: null,
   replyAnswer: null,
   meetingAt: null,
+  meetingMinutes: null,
+  meetingPlace: null,
+  travelMinutes: null,
+  proposedSlots: null,
+  scheduleRevision: 0,
   heldAt: null,
   thankedAt: null,
+  lastTouchAt: null,
 };
 
 function refuse(message: string, from: InterviewStage, kind: InterviewEventKind): never {
@@ -132,6 +163,9 @@ export function applyInterviewEvent(state: InterviewState, event: InterviewEvent
       const replied = { ...state, repliedAt: event.at, replyAnswer: event.answer };
       return event.answer === 'no' ? { ...replied, stage: 'declined' } : { ...replied, stage: 'requested' };
     }
+    case 'slots_proposed':
+      if (stage !== 'requested') not(`Times can only be proposed for a request; this interview is ${describeStage(stage)}.`);
+      return { ...state, proposedSlots: event.slots };
     case 'scheduled':
       if (stage !== 'requested' && stage !== 'scheduled' && stage !== 'confirmed') {
         not(`Only a requested interview can be scheduled; this one is ${describeStage(stage)}.`);
@@ -141,6 +175,11 @@ export function applyInterviewEvent(state: InterviewState, event: InterviewEvent
         ...state,
         stage: 'scheduled',
         meetingAt: event.meetingAt,
+        meetingMinutes: event.minutes ?? 30,
+        meetingPlace: event.place ?? null,
+        travelMinutes: event.travelMinutes ?? null,
+        proposedSlots: null,
+        scheduleRevision: state.meetingAt === null ? state.scheduleRevision : state.scheduleRevision + 1,
         repliedAt: state.repliedAt ?? event.at,
         replyAnswer: state.replyAnswer ?? 'yes',
       };
@@ -162,6 +201,11 @@ export function applyInterviewEvent(state: InterviewState, event: InterviewEvent
     case 'staying_in_touch':
       if (stage !== 'thanked') not(`Staying in touch comes after the thank-you; this interview is ${describeStage(stage)}.`);
       return { ...state, stage: 'staying_in_touch' };
+    case 'value_shared':
+      if (stage !== 'thanked' && stage !== 'staying_in_touch') {
+        not(`Sharing something of value comes after the meeting and the thank-you; this interview is ${describeStage(stage)}.`);
+      }
+      return { ...state, stage: 'staying_in_touch', lastTouchAt: event.at };
     case 'no_reply':
       if (stage !== 'requested' || state.repliedAt) not(`Only a request still waiting for a reply can be closed as no reply; this one is ${describeStage(stage)}.`);
       return { ...state, stage: 'no_reply' };
@@ -169,7 +213,8 @@ export function applyInterviewEvent(state: InterviewState, event: InterviewEvent
       if (!['idea', 'requested', 'scheduled', 'confirmed'].includes(stage)) {
         not(`An interview that is ${describeStage(stage)} cannot be cancelled.`);
       }
-      return { ...state, stage: 'cancelled' };
+      // A cancelled meeting's invite is withdrawn with the next SEQUENCE.
+      return { ...state, stage: 'cancelled', scheduleRevision: state.meetingAt === null ? state.scheduleRevision : state.scheduleRevision + 1 };
   }
 }
 
@@ -184,11 +229,13 @@ export function allowedEventKinds(state: InterviewState): InterviewEventKind[] {
     request_sent: { kind: 'request_sent', at: '', channel: 'email' },
     follow_up_sent: { kind: 'follow_up_sent', at: '' },
     reply_received: { kind: 'reply_received', at: '', answer: 'yes' },
+    slots_proposed: { kind: 'slots_proposed', at: '', slots: [] },
     scheduled: { kind: 'scheduled', at: '', meetingAt: '' },
     confirmed: { kind: 'confirmed', at: '' },
     held: { kind: 'held', at: '' },
     thanked: { kind: 'thanked', at: '' },
     staying_in_touch: { kind: 'staying_in_touch', at: '' },
+    value_shared: { kind: 'value_shared', at: '', what: '' },
     no_reply: { kind: 'no_reply', at: '', automatic: false },
     cancelled: { kind: 'cancelled', at: '' },
   };

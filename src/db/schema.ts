@@ -176,6 +176,12 @@ export interface InterviewTable {
   held_at: Timestamp | null;
   thanked_at: Timestamp | null;
   notes: string | null;
+  meeting_minutes: number | null;
+  meeting_place: string | null;
+  travel_minutes: number | null;
+  proposed_slots: string | null;
+  last_touch_at: Timestamp | null;
+  schedule_revision: ColumnType<number, number | undefined, number>;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -208,7 +214,52 @@ export interface SeekerPreferenceTable {
   weekly_request_goal: number;
   active_target_limit: number;
   affinity_tags: string;
+  stay_in_touch_first_weeks: number;
+  stay_in_touch_every_months: number;
+  digest_hour: number | null;
+  digest_sent_on: string | null;
   version: number;
+  updated_at: Timestamp;
+}
+
+/** One private calendar feed per account; the URL carries the token, the row keeps its SHA-256. */
+export interface CalendarFeedTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+/**
+ * The e-mail outbox (migration 0007): one row per message, from enqueue to sent
+ * or dead. States and their rules are in src/core/outbox-policy.ts.
+ */
+export interface OutboxMessageTable {
+  id: string;
+  owner_id: string;
+  /** The RFC 5322 Message-ID with its angle brackets, fixed at enqueue. */
+  message_id: string;
+  /** JSON array of { name, address }. */
+  recipients: string;
+  reply_to: string | null;
+  from_name: string | null;
+  in_reply_to: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** JSON array of { filename, contentType, contentBase64 }. */
+  attachments: string;
+  cause_kind: string;
+  cause_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  lease_token: string | null;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
 
@@ -229,6 +280,8 @@ export interface Database {
   interview_event: InterviewEventTable;
   task_decision: TaskDecisionTable;
   seeker_preference: SeekerPreferenceTable;
+  calendar_feed: CalendarFeedTable;
+  outbox_message: OutboxMessageTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -12,7 +12,9 @@ import { contactRoutes } from './routes/contacts.routes.ts';
 import { exportRoutes } from './routes/exports.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
+import { calendarFeedRoutes, publicFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { interviewRoutes } from './routes/interviews.routes.ts';
+import { mailRoutes, outboxRoutes } from './routes/mail.routes.ts';
 import { preferenceRoutes } from './routes/preferences.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';
@@ -64,6 +66,9 @@ export function createApp(deps: AppDeps) {
     ['/api/interviews', interviewRoutes(deps)],
     ['/api/today', todayRoutes(deps)],
     ['/api/tasks', taskRoutes(deps)],
+    ['/api/mail', mailRoutes(deps)],
+    ['/api/outbox', outboxRoutes(deps)],
+    ['/api/calendar-feed', calendarFeedRoutes(deps)],
   ] as const) {
     // `/x/*` also matches `/x` itself; registering both ran the session lookup twice.
     app.use(`${path}/*`, requireSession);
@@ -73,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', () => {
     throw new AppError('ROUTE_NOT_FOUND', 'No such API route.');
   });
+  app.route('/feed', publicFeedRoutes(deps));
 
   if (deps.webRoot && existsSync(path.join(deps.webRoot, 'index.html'))) {
     const webRoot = deps.webRoot;

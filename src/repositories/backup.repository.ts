@@ -5,21 +5,26 @@
  * SQLite's 0/1 and PostgreSQL's booleans to booleans.
  */
 import { PostgresAdapter, type Kysely } from 'kysely';
-import type {
-  BackupAccount,
-  BackupContact,
-  BackupContactHistory,
-  BackupContactLink,
-  BackupContactTag,
-  BackupInterview,
-  BackupInterviewEvent,
-  BackupOrganization,
-  BackupPreferences,
-  BackupTarget,
-  BackupTaskDecision,
+import type { z } from 'zod';
+import {
+  BackupMeetingPlaceSchema,
+  BackupProposedSlotsSchema,
+  type BackupAccount,
+  type BackupCalendarFeed,
+  type BackupContact,
+  type BackupContactHistory,
+  type BackupContactLink,
+  type BackupContactTag,
+  type BackupInterview,
+  type BackupInterviewEvent,
+  type BackupOrganization,
+  type BackupPreferences,
+  type BackupTarget,
+  type BackupTaskDecision,
 } from '../backup/backup-format.ts';
 import type { Responsiveness } from '../core/follow-up.ts';
 import type { InterviewEventKind, InterviewStage, RequestChannel } from '../core/interview-stages.ts';
+import type { MeetingMinutes } from '../core/meeting-slots.ts';
 import { matchKey } from '../core/normalize.ts';
 import type { RequestTemplateId } from '../core/request-templates.ts';
 import type { Database } from '../db/schema.ts';
@@ -29,7 +34,7 @@ type Db = Kysely<Database>;
 
 /**
  * Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound
- * parameters even for the widest tables (contact and interview, 21 columns).
+ * parameters even for the widest tables (interview, 27 columns).
  */
 const CHUNK = 500;
 
@@ -58,6 +63,25 @@ function byKey<T>(key: (row: T) => string | number, ...more: ((row: T) => string
 }
 
 const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : toIso(value));
+
+/**
+ * A JSON column whose shape the file spells out as an object (see the top of
+ * backup-format.ts): read back through the file's own schema, which puts its
+ * keys in one order and changes nothing else. A value that does not fit (text
+ * that is not JSON, a shape the app never writes) is exported as found, for a
+ * restore to refuse naming its path, rather than failing the export or being dropped.
+ */
+function storedJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  if (text === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = text;
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : (value as T);
+}
 
 function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -156,6 +180,10 @@ export async function findBackupPreferences(db: Db, ownerId: string): Promise<Ba
     weeklyRequestGoal: row.weekly_request_goal,
     activeTargetLimit: row.active_target_limit,
     affinityTags: parseJsonArray(row.affinity_tags),
+    stayInTouchFirstWeeks: row.stay_in_touch_first_weeks,
+    stayInTouchEveryMonths: row.stay_in_touch_every_months,
+    digestHour: row.digest_hour,
+    digestSentOn: row.digest_sent_on,
     version: row.version,
     updatedAt: toIso(row.updated_at),
   };
@@ -185,7 +213,7 @@ export async function listBackupTargets(db: Db, ownerId: string): Promise<Backup
     .sort(byKey((r) => r.id));
 }
 
-/** Stages, channels and templates are exported as stored: only the core's values are ever written. */
+/** Stages, channels, templates and lengths are exported as stored: only the core's values are ever written. */
 export async function listBackupInterviews(db: Db, ownerId: string): Promise<BackupInterview[]> {
   const rows = await db.selectFrom('interview').selectAll().where('owner_id', '=', ownerId).execute();
   return rows
@@ -204,8 +232,14 @@ export async function listBackupInterviews(db: Db, ownerId: string): Promise<Bac
       repliedAt: isoOrNull(row.replied_at),
       replyAnswer: row.reply_answer as 'yes' | 'no' | null,
       meetingAt: isoOrNull(row.meeting_at),
+      meetingMinutes: row.meeting_minutes as MeetingMinutes | null,
+      meetingPlace: storedJson(BackupMeetingPlaceSchema, row.meeting_place),
+      travelMinutes: row.travel_minutes,
+      proposedSlots: storedJson(BackupProposedSlotsSchema, row.proposed_slots),
+      scheduleRevision: Number(row.schedule_revision),
       heldAt: isoOrNull(row.held_at),
       thankedAt: isoOrNull(row.thanked_at),
+      lastTouchAt: isoOrNull(row.last_touch_at),
       notes: row.notes,
       version: row.version,
       createdAt: toIso(row.created_at),
@@ -240,6 +274,12 @@ export async function listBackupTaskDecisions(db: Db, ownerId: string): Promise<
       decidedAt: toIso(row.decided_at),
     }))
     .sort(byKey((r) => r.taskKey));
+}
+
+/** The account's calendar feed: the hash of its token, never the token (the database does not have it). */
+export async function findBackupCalendarFeed(db: Db, ownerId: string): Promise<BackupCalendarFeed | null> {
+  const row = await db.selectFrom('calendar_feed').select(['token_hash', 'created_at']).where('user_id', '=', ownerId).executeTakeFirst();
+  return row ? { tokenHash: row.token_hash, createdAt: toIso(row.created_at) } : null;
 }
 
 // ---- writing (a restore; the caller holds the transaction) -----------------
@@ -454,8 +494,14 @@ export async function insertRestoredInterviews(db: Db, ownerId: string, intervie
           replied_at: i.repliedAt,
           reply_answer: i.replyAnswer,
           meeting_at: i.meetingAt,
+          meeting_minutes: i.meetingMinutes,
+          meeting_place: i.meetingPlace === null ? null : JSON.stringify(i.meetingPlace),
+          travel_minutes: i.travelMinutes,
+          proposed_slots: i.proposedSlots === null ? null : JSON.stringify(i.proposedSlots),
+          schedule_revision: i.scheduleRevision,
           held_at: i.heldAt,
           thanked_at: i.thankedAt,
+          last_touch_at: i.lastTouchAt,
           notes: i.notes,
           version: i.version,
           created_at: i.createdAt,
@@ -508,8 +554,23 @@ export async function insertRestoredPreferences(db: Db, userId: string, preferen
       weekly_request_goal: preferences.weeklyRequestGoal,
       active_target_limit: preferences.activeTargetLimit,
       affinity_tags: JSON.stringify(preferences.affinityTags),
+      stay_in_touch_first_weeks: preferences.stayInTouchFirstWeeks,
+      stay_in_touch_every_months: preferences.stayInTouchEveryMonths,
+      digest_hour: preferences.digestHour,
+      digest_sent_on: preferences.digestSentOn,
       version: preferences.version,
       updated_at: preferences.updatedAt,
     })
     .execute();
+}
+
+/** Whether some account of this instance already has a calendar feed with this token hash (the column is unique). */
+export async function calendarFeedTaken(db: Db, tokenHash: string): Promise<boolean> {
+  const row = await db.selectFrom('calendar_feed').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The feed under the same token hash, so the URL the seeker's calendar subscribed to keeps working. */
+export async function insertRestoredCalendarFeed(db: Db, userId: string, feed: BackupCalendarFeed): Promise<void> {
+  await db.insertInto('calendar_feed').values({ user_id: userId, token_hash: feed.tokenHash, created_at: feed.createdAt }).execute();
 }

@@ -6,6 +6,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { InterviewEvent, InterviewEventKind, InterviewStage, InterviewState, RequestChannel } from '../core/interview-stages.ts';
+import type { MeetingPlace, ProposedSlot } from '../core/meeting-slots.ts';
 import type { RequestTemplateId } from '../core/request-templates.ts';
 import type { Database, InterviewTable } from '../db/schema.ts';
 import type { Ref } from '../shared/api.ts';
@@ -34,6 +35,16 @@ export interface StoredInterview {
 }
 
 const isoOrNull = (value: Date | string | null): string | null => (value == null ? null : toIso(value));
+
+/** JSON columns written only by this repository; anything unreadable reads as absent. */
+function parseJson<T>(value: string | null): T | null {
+  if (value === null) return null;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return null;
+  }
+}
 
 function selectFull(db: Db, ownerId: string) {
   return db
@@ -74,8 +85,14 @@ function toStored(row: FullRow): StoredInterview {
       repliedAt: isoOrNull(row.replied_at),
       replyAnswer: row.reply_answer === 'yes' || row.reply_answer === 'no' ? row.reply_answer : null,
       meetingAt: isoOrNull(row.meeting_at),
+      meetingMinutes: row.meeting_minutes === 20 || row.meeting_minutes === 30 ? row.meeting_minutes : null,
+      meetingPlace: parseJson<MeetingPlace>(row.meeting_place),
+      travelMinutes: row.travel_minutes,
+      proposedSlots: parseJson<ProposedSlot[]>(row.proposed_slots),
+      scheduleRevision: row.schedule_revision,
       heldAt: isoOrNull(row.held_at),
       thankedAt: isoOrNull(row.thanked_at),
+      lastTouchAt: isoOrNull(row.last_touch_at),
     },
     hostInvitedAgain: fromDbBool(row.host_invited_again),
     requestTemplate: row.request_template as RequestTemplateId | null,
@@ -176,6 +193,15 @@ export async function listAwaitingReply(db: Db, ownerId: string): Promise<Stored
   return rows.map(toStored);
 }
 
+/** Meetings coming, held or followed up: the interviews meeting reminders are about. */
+export async function listWithMeetings(db: Db, ownerId: string): Promise<StoredInterview[]> {
+  const rows = await selectFull(db, ownerId)
+    .where('i.stage', 'in', ['scheduled', 'confirmed', 'held', 'thanked', 'staying_in_touch'])
+    .orderBy('i.meeting_at')
+    .execute();
+  return rows.map(toStored);
+}
+
 /** When each request went out, for the weekly goal. */
 export async function requestSentTimes(db: Db, ownerId: string, from: Date, to: Date): Promise<string[]> {
   const rows = await db
@@ -211,8 +237,14 @@ export function stateColumns(state: InterviewState): InterviewChanges {
     replied_at: state.repliedAt,
     reply_answer: state.replyAnswer,
     meeting_at: state.meetingAt,
+    meeting_minutes: state.meetingMinutes,
+    meeting_place: state.meetingPlace === null ? null : JSON.stringify(state.meetingPlace),
+    travel_minutes: state.travelMinutes,
+    proposed_slots: state.proposedSlots === null ? null : JSON.stringify(state.proposedSlots),
+    schedule_revision: state.scheduleRevision,
     held_at: state.heldAt,
     thanked_at: state.thankedAt,
+    last_touch_at: state.lastTouchAt,
   };
 }
 

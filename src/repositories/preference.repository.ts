@@ -11,6 +11,10 @@ export interface StoredPreferences {
   weeklyRequestGoal: number;
   activeTargetLimit: number;
   affinityTags: string[];
+  stayInTouchFirstWeeks: number;
+  stayInTouchEveryMonths: number;
+  /** Local hour of the daily digest e-mail; null for none. */
+  digestHour: number | null;
   version: number;
 }
 
@@ -26,11 +30,14 @@ export async function findPreferences(db: Db, userId: string): Promise<StoredPre
     weeklyRequestGoal: row.weekly_request_goal,
     activeTargetLimit: row.active_target_limit,
     affinityTags: parseJsonArray(row.affinity_tags),
+    stayInTouchFirstWeeks: row.stay_in_touch_first_weeks,
+    stayInTouchEveryMonths: row.stay_in_touch_every_months,
+    digestHour: row.digest_hour,
     version: row.version,
   };
 }
 
-type PreferenceValues = Omit<SeekerPreferenceTable, 'user_id' | 'version' | 'updated_at'>;
+type PreferenceValues = Omit<SeekerPreferenceTable, 'user_id' | 'version' | 'updated_at' | 'digest_sent_on'>;
 
 export function preferenceValues(p: Omit<StoredPreferences, 'version'>): PreferenceValues {
   return {
@@ -39,6 +46,9 @@ export function preferenceValues(p: Omit<StoredPreferences, 'version'>): Prefere
     weekly_request_goal: p.weeklyRequestGoal,
     active_target_limit: p.activeTargetLimit,
     affinity_tags: JSON.stringify(p.affinityTags),
+    stay_in_touch_first_weeks: p.stayInTouchFirstWeeks,
+    stay_in_touch_every_months: p.stayInTouchEveryMonths,
+    digest_hour: p.digestHour,
   };
 }
 

@@ -1,12 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Database, Dialect } from '../db/schema.ts';
 
+/** What the services need to put e-mail in the outbox; absent when SMTP is not configured. */
+export interface MailContext {
+  /** The From address, e.g. "Rapport <rapport@example.org>". */
+  from: string;
+  /** The right-hand side of Message-IDs: the From address's domain. */
+  messageIdDomain: string;
+  /** Tells the outbox worker a message is waiting (after the transaction commits). */
+  wake(): void;
+}
+
 /** What a service needs from the outside world, passed in so tests can pin the clock. */
 export interface ServiceContext {
   db: Kysely<Database>;
   dialect: Dialect;
   now: () => Date;
   newId: () => string;
+  /** The origin people open, for links in e-mail, invite UIDs and the calendar feed URL. */
+  publicUrl?: string;
+  mail?: MailContext | null;
 }
 
 export function serviceContext(db: Kysely<Database>, dialect: Dialect, overrides: Partial<Omit<ServiceContext, 'db' | 'dialect'>> = {}): ServiceContext {

@@ -11,7 +11,12 @@ import {
   applyInterviewEvent,
   checkOnceIsEnough,
   type InterviewEvent,
+  type InterviewState,
 } from '../core/interview-stages.ts';
+import { validatePlace, validateSlots } from '../core/meeting-slots.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { enqueueInvite, enqueueRequest, interviewInvite } from './scheduling.service.ts';
 import { renderRequestTemplate, type RequestTemplateId } from '../core/request-templates.ts';
 import { findIntroductionPath } from '../core/warm-paths.ts';
 import { findContact } from '../repositories/contact.repository.ts';
@@ -134,14 +139,55 @@ function toEvent(input: EventInput, at: string): InterviewEvent {
       return { kind: 'request_sent', at, channel: input.channel };
     case 'reply_received':
       return { kind: 'reply_received', at, answer: input.answer };
+    case 'slots_proposed':
+      return { kind: 'slots_proposed', at, slots: input.slots.map((s) => ({ start: new Date(s.start).toISOString(), minutes: s.minutes })) };
     case 'scheduled':
-      return { kind: 'scheduled', at, meetingAt: new Date(input.meetingAt).toISOString() };
+      return {
+        kind: 'scheduled',
+        at,
+        meetingAt: new Date(input.meetingAt).toISOString(),
+        minutes: input.minutes,
+        place: input.place,
+        travelMinutes: input.place.kind === 'phone' || input.place.kind === 'video' ? null : input.travelMinutes,
+      };
+    case 'value_shared':
+      return { kind: 'value_shared', at, what: input.what };
     case 'no_reply':
       return { kind: 'no_reply', at, automatic: false };
+    case 'cancelled':
+      return { kind: 'cancelled', at };
     default:
       return { kind: input.kind, at };
   }
 }
+
+/** Field problems the schema cannot see: slots in the future and apart, a place that can be reached. */
+function checkSchedulingInput(input: EventInput, now: Date): void {
+  if (input.kind === 'slots_proposed') {
+    // The same spelling of a field as the schema's issues: slots.0.start.
+    const issues = validateSlots(input.slots, now).map((issue) => ({ ...issue, field: issue.field.replace(/\[(\d+)\]/g, '.$1') }));
+    if (issues.length > 0) throw validationFailed(issues);
+  }
+  if (input.kind === 'scheduled') {
+    const issues = validatePlace(input.place).map((issue) => ({ ...issue, field: issue.field.startsWith('place') ? issue.field : `place.${issue.field}` }));
+    if (issues.length > 0) throw validationFailed(issues);
+  }
+}
+
+/** The e-mail an event asks for, written in its transaction. */
+function mailFor(ctx: ServiceContext, ownerId: string, input: EventInput): AfterApply | undefined {
+  if (input.kind === 'request_sent' && input.send) return (trx, stored) => enqueueRequest(ctx, trx, ownerId, stored);
+  if (input.kind === 'scheduled' && input.sendInvite) return (trx, stored, next) => enqueueInvite(ctx, trx, ownerId, stored, next, 'REQUEST');
+  if (input.kind === 'cancelled' && input.sendInvite) {
+    return async (trx, stored, next) => {
+      // Nothing to withdraw when no meeting was ever set.
+      if (stored.state.meetingAt !== null) await enqueueInvite(ctx, trx, ownerId, stored, next, 'CANCEL');
+    };
+  }
+  return undefined;
+}
+
+type AfterApply = (trx: Kysely<Database>, stored: interviews.StoredInterview, next: InterviewState) => Promise<void>;
 
 /** Records what happened; the state machine refuses what cannot happen. */
 export async function recordEvent(ctx: ServiceContext, ownerId: string, id: string, input: EventInput): Promise<Interview> {
@@ -153,8 +199,11 @@ export async function recordEvent(ctx: ServiceContext, ownerId: string, id: stri
   if (Date.parse(at) < now.getTime() - OLDEST_EVENT_YEARS * 365.25 * 86_400_000) {
     throw validationFailed([{ field: 'at', message: `is more than ${OLDEST_EVENT_YEARS} years ago; check the year` }]);
   }
+  checkSchedulingInput(input, now);
   const calendar = calendarOf(await getPreferences(ctx, ownerId));
-  await appendEvent(ctx, ownerId, id, input.version, toEvent(input, at), calendar);
+  const mail = mailFor(ctx, ownerId, input);
+  await appendEvent(ctx, ownerId, id, input.version, toEvent(input, at), calendar, mail);
+  if (mail) ctx.mail?.wake();
   return toInterview(await findOrThrow(ctx, ownerId, id));
 }
 
@@ -165,6 +214,7 @@ async function appendEvent(
   expectedVersion: number,
   event: InterviewEvent,
   calendar: WorkCalendar,
+  afterApply?: AfterApply,
 ): Promise<void> {
   try {
     await ctx.db.transaction().execute(async (trx) => {
@@ -192,6 +242,7 @@ async function appendEvent(
         updated_at: recordedAt,
       });
       if (!applied) throw versionConflict('interview', stored.version + 1);
+      if (afterApply) await afterApply(trx, stored, next);
       // Any first answer (a logged reply, or a meeting scheduled without one) and a close for silence say how they respond.
       if ((stored.state.repliedAt === null && next.repliedAt !== null) || event.kind === 'no_reply') {
         await interviews.setContactResponsiveness(trx, ownerId, stored.contact.id, classifyResponsiveness(next, calendar));
@@ -285,4 +336,11 @@ export async function composeRequest(ctx: ServiceContext, ownerId: string, id: s
     introducer: introducer ? { id: introducer.id, name: introducer.name } : null,
     mailto,
   };
+}
+
+/** The calendar invite of an interview's meeting, as a file to download. */
+export async function getInterviewInvite(ctx: ServiceContext, ownerId: string, id: string): Promise<{ text: string; method: 'REQUEST' | 'CANCEL' }> {
+  const stored = await findOrThrow(ctx, ownerId, id);
+  if (stored.state.meetingAt === null) throw new AppError('NOT_FOUND', 'This interview has no meeting yet, so there is no invite.');
+  return interviewInvite(ctx, ownerId, stored);
 }

@@ -1,6 +1,7 @@
 /** The seeker's working calendar and goals, with defaults until they save their own. */
 import { DEFAULT_WORKING_DAYS, type WorkCalendar, type Weekday } from '../core/business-days.ts';
 import { versionConflict } from '../core/errors.ts';
+import { DEFAULT_REMINDER_SETTINGS } from '../core/reminders.ts';
 import { DEFAULT_ACTIVE_TARGET_LIMIT } from '../core/targets.ts';
 import * as preferences from '../repositories/preference.repository.ts';
 import type { PreferencesUpdate, SeekerPreferences } from '../shared/plan-api.ts';
@@ -22,6 +23,9 @@ export async function getPreferences(ctx: ServiceContext, userId: string): Promi
     weeklyRequestGoal: DEFAULT_WEEKLY_REQUEST_GOAL,
     activeTargetLimit: DEFAULT_ACTIVE_TARGET_LIMIT,
     affinityTags: [],
+    stayInTouchFirstWeeks: DEFAULT_REMINDER_SETTINGS.stayInTouchFirstWeeks,
+    stayInTouchEveryMonths: DEFAULT_REMINDER_SETTINGS.stayInTouchEveryMonths,
+    digestHour: null,
     version: stored?.version ?? 0,
   };
 }

@@ -5,14 +5,8 @@
  */
 import { localDate, startOfLocalDay, weekOf } from '../core/business-days.ts';
 import { AppError, notFound, validationFailed } from '../core/errors.ts';
-import {
-  applyTaskDecisions,
-  deriveFollowUpTasks,
-  groupTasksForToday,
-  weeklyProgress,
-  type FollowUpTask,
-  type TodayTask,
-} from '../core/follow-up.ts';
+import { applyTaskDecisions, deriveFollowUpTasks, weeklyProgress, type FollowUpTask, type TodayTask } from '../core/follow-up.ts';
+import { applyReminderDecisions, deriveReminders, type TodayReminder } from '../core/reminders.ts';
 import * as interviews from '../repositories/interview.repository.ts';
 import * as tasks from '../repositories/task.repository.ts';
 import type { Ref } from '../shared/api.ts';
@@ -23,6 +17,9 @@ import { closeSilentRequests, recordEvent } from './interview.service.ts';
 import { calendarOf, getPreferences } from './preference.service.ts';
 
 type TaskDecisionInput = z.output<typeof TaskDecisionSchema>;
+
+/** A follow-up task or a meeting reminder, as Today lists them. */
+type Dated = (TodayTask & { at: null; draft: null }) | TodayReminder;
 
 /** How long the notice of a request closed for silence stays on Today. */
 const CLOSED_NOTICE_DAYS = 7;
@@ -47,8 +44,35 @@ export async function getToday(ctx: ServiceContext, ownerId: string): Promise<To
     );
   }
   const decisions = await tasks.listDecisions(ctx.db, ownerId);
-  const groups = groupTasksForToday(applyTaskDecisions(derived, decisions, calendar), today);
-  const view = (task: TodayTask): TodayTaskView => {
+  const followUps: Dated[] = applyTaskDecisions(derived, decisions, calendar).map((task) => ({ ...task, at: null, draft: null }));
+
+  const settings = { stayInTouchFirstWeeks: prefs.stayInTouchFirstWeeks, stayInTouchEveryMonths: prefs.stayInTouchEveryMonths };
+  const reminders: Dated[] = [];
+  for (const stored of await interviews.listWithMeetings(ctx.db, ownerId)) {
+    refs.set(stored.id, { contact: { id: stored.contact.id, name: stored.contact.name }, organization: stored.organization });
+    const place = stored.state.meetingPlace;
+    const inPerson = place !== null && (place.kind === 'cafe' || place.kind === 'restaurant' || place.kind === 'office');
+    const derivedReminders = deriveReminders(
+      {
+        interviewId: stored.id,
+        contactId: stored.contact.id,
+        contactName: stored.contact.name,
+        organizationName: stored.organization?.name ?? null,
+        state: stored.state,
+        meetingMinutes: stored.state.meetingMinutes,
+        inPerson,
+        placeText: inPerson ? place.address : null,
+        travelMinutes: stored.state.travelMinutes,
+        lastTouchAt: stored.state.lastTouchAt,
+      },
+      now,
+      calendar,
+      settings,
+    );
+    reminders.push(...applyReminderDecisions(derivedReminders, decisions));
+  }
+
+  const view = (task: Dated): TodayTaskView => {
     const ref = refs.get(task.interviewId);
     return {
       key: task.key,
@@ -58,10 +82,20 @@ export async function getToday(ctx: ServiceContext, ownerId: string): Promise<To
       dueOn: task.dueOn,
       effectiveDueOn: task.effectiveDueOn,
       snoozed: task.snoozed,
+      at: task.at,
+      draft: task.draft,
       interviewId: task.interviewId,
       contact: ref?.contact ?? { id: task.contactId, name: '' },
       organization: ref?.organization ?? null,
     };
+  };
+  const all = [...followUps, ...reminders].sort(
+    (a, b) => a.effectiveDueOn.localeCompare(b.effectiveDueOn) || (a.at ?? '').localeCompare(b.at ?? '') || a.title.localeCompare(b.title, 'en') || a.key.localeCompare(b.key),
+  );
+  const groups = {
+    overdue: all.filter((t) => t.effectiveDueOn < today),
+    today: all.filter((t) => t.effectiveDueOn === today),
+    upcoming: all.filter((t) => t.effectiveDueOn > today),
   };
 
   const week = weekOf(now, calendar.timeZone);
@@ -111,8 +145,15 @@ export async function decideTask(ctx: ServiceContext, ownerId: string, input: Ta
     }
     await tasks.saveDecision(ctx.db, ownerId, { key: input.key, status: 'snoozed', snoozedUntil: input.snoozedUntil }, at);
   } else {
+    // Done on a task that stands for an event records the event, so the stage and the next reminders follow.
     if (input.status === 'done' && kind === 'follow_up' && stored.state.followUpSentAt === null && stored.state.stage === 'requested') {
       await recordEvent(ctx, ownerId, stored.id, { version: stored.version, kind: 'follow_up_sent' });
+    }
+    if (input.status === 'done' && kind === 'confirm' && stored.state.stage === 'scheduled') {
+      await recordEvent(ctx, ownerId, stored.id, { version: stored.version, kind: 'confirmed' });
+    }
+    if (input.status === 'done' && kind === 'thank_you' && stored.state.stage === 'held') {
+      await recordEvent(ctx, ownerId, stored.id, { version: stored.version, kind: 'thanked' });
     }
     await tasks.saveDecision(ctx.db, ownerId, { key: input.key, status: input.status, snoozedUntil: null }, at);
   }

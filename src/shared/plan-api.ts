@@ -14,6 +14,8 @@ import {
   type RequestChannel,
 } from '../core/interview-stages.ts';
 import { cleanText, isTimeZone, normalizeTags } from '../core/normalize.ts';
+import type { MeetingMinutes, MeetingPlace, ProposedSlot } from '../core/meeting-slots.ts';
+import type { ReminderKind } from '../core/reminders.ts';
 import type { RequestTemplateId } from '../core/request-templates.ts';
 import type { Advocacy } from '../core/targets.ts';
 import type { WarmPaths } from '../core/warm-paths.ts';
@@ -44,6 +46,12 @@ export interface SeekerPreferences {
   activeTargetLimit: number;
   /** The seeker's schools and past employers, as tags: contacts sharing one are a warmer way in. */
   affinityTags: string[];
+  /** The first stay-in-touch reminder comes this many weeks after the meeting… */
+  stayInTouchFirstWeeks: number;
+  /** …then one every this many months. */
+  stayInTouchEveryMonths: number;
+  /** Local hour (0–23) of the daily digest e-mail of what is due; null sends none. */
+  digestHour: number | null;
   /** 0 until saved once. */
   version: number;
 }
@@ -61,6 +69,9 @@ export const PreferencesUpdateSchema = z.strictObject({
   weeklyRequestGoal: z.number().int().min(1, { message: 'must be at least 1' }).max(100, { message: 'must be at most 100' }).optional(),
   activeTargetLimit: z.number().int().min(1, { message: 'must be at least 1' }).max(40, { message: 'must be at most 40' }).optional(),
   affinityTags: z.array(z.string().max(50, { message: 'must be at most 50 characters' })).max(50).transform(normalizeTags).optional(),
+  stayInTouchFirstWeeks: z.number().int().min(1, { message: 'must be at least 1' }).max(52, { message: 'must be at most 52' }).optional(),
+  stayInTouchEveryMonths: z.number().int().min(1, { message: 'must be at least 1' }).max(24, { message: 'must be at most 24' }).optional(),
+  digestHour: z.number().int().min(0, { message: 'must be an hour from 0 to 23' }).max(23, { message: 'must be an hour from 0 to 23' }).nullable().optional(),
 });
 export type PreferencesUpdateInput = z.input<typeof PreferencesUpdateSchema>;
 export type PreferencesUpdate = z.output<typeof PreferencesUpdateSchema>;
@@ -166,17 +177,74 @@ export type InterviewUpdate = z.output<typeof InterviewUpdateSchema>;
 /** When it happened; absent means now. A time in the future is refused. */
 const at = instant.optional();
 
+const meetingMinutes = z.union([z.literal(20), z.literal(30)], { message: 'must be 20 or 30 minutes' });
+
+/** Where the meeting happens: an address, a phone call (who calls whom), or a video link. */
+export const MeetingPlaceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.enum(['cafe', 'restaurant', 'office']),
+    address: z.string().transform(cleanText).pipe(z.string().min(1, { message: 'is required' }).max(300, { message: 'must be at most 300 characters' })),
+  }),
+  z.strictObject({
+    kind: z.literal('phone'),
+    whoCalls: z.enum(['seeker', 'host']),
+    number: z
+      .string()
+      .max(50, { message: 'must be at most 50 characters' })
+      .nullable()
+      .transform((v) => (v == null || v.trim() === '' ? null : v.trim()))
+      .default(null),
+  }),
+  z.strictObject({ kind: z.literal('video'), url: z.string().trim().max(500, { message: 'must be at most 500 characters' }) }),
+]);
+
 export const InterviewEventInputSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ version, kind: z.literal('request_sent'), at, channel: z.enum(REQUEST_CHANNELS) }),
+  z.strictObject({
+    version,
+    kind: z.literal('request_sent'),
+    at,
+    channel: z.enum(REQUEST_CHANNELS),
+    /** E-mail the saved draft through the outbox (needs SMTP and the contact's e-mail); otherwise it was sent by hand. */
+    send: z.boolean().default(false),
+  }),
   z.strictObject({ version, kind: z.literal('follow_up_sent'), at }),
   z.strictObject({ version, kind: z.literal('reply_received'), at, answer: z.enum(['yes', 'no']) }),
-  z.strictObject({ version, kind: z.literal('scheduled'), at, meetingAt: instant }),
+  z.strictObject({
+    version,
+    kind: z.literal('slots_proposed'),
+    at,
+    slots: z.array(z.strictObject({ start: instant, minutes: meetingMinutes.default(30) })).max(3, { message: 'offer 2 or 3 times' }),
+  }),
+  z.strictObject({
+    version,
+    kind: z.literal('scheduled'),
+    at,
+    meetingAt: instant,
+    minutes: meetingMinutes.default(30),
+    place: MeetingPlaceSchema,
+    /** Minutes to get there, for an in-person meeting's "leave by" reminder. */
+    travelMinutes: z.number().int().min(0, { message: 'must be 0 or more' }).max(600, { message: 'must be at most 600' }).nullable().default(null),
+    /** E-mail the calendar invite (METHOD:REQUEST) to the contact through the outbox. */
+    sendInvite: z.boolean().default(false),
+  }),
   z.strictObject({ version, kind: z.literal('confirmed'), at }),
   z.strictObject({ version, kind: z.literal('held'), at }),
   z.strictObject({ version, kind: z.literal('thanked'), at }),
   z.strictObject({ version, kind: z.literal('staying_in_touch'), at }),
+  z.strictObject({
+    version,
+    kind: z.literal('value_shared'),
+    at,
+    what: z.string().transform(cleanText).pipe(z.string().min(1, { message: 'is required: what did you share?' }).max(500)),
+  }),
   z.strictObject({ version, kind: z.literal('no_reply'), at }),
-  z.strictObject({ version, kind: z.literal('cancelled'), at }),
+  z.strictObject({
+    version,
+    kind: z.literal('cancelled'),
+    at,
+    /** When a meeting was scheduled: e-mail the cancellation (METHOD:CANCEL) so it leaves their calendar. */
+    sendInvite: z.boolean().default(false),
+  }),
 ]);
 export type InterviewEventInput = z.input<typeof InterviewEventInputSchema>;
 
@@ -214,8 +282,16 @@ export interface Interview {
   repliedAt: string | null;
   replyAnswer: 'yes' | 'no' | null;
   meetingAt: string | null;
+  meetingMinutes: MeetingMinutes | null;
+  meetingPlace: MeetingPlace | null;
+  travelMinutes: number | null;
+  /** Times offered and not yet chosen from. */
+  proposedSlots: ProposedSlot[] | null;
+  /** The calendar invite's SEQUENCE: raised on every reschedule and on cancel. */
+  scheduleRevision: number;
   heldAt: string | null;
   thankedAt: string | null;
+  lastTouchAt: string | null;
   notes: string | null;
   /** The events the seeker may record now. */
   allowedEvents: InterviewEventKind[];
@@ -261,7 +337,7 @@ export const ComposeQuerySchema = z.object({ template: z.enum(REQUEST_TEMPLATE_I
 export const TaskDecisionSchema = z.strictObject({
   key: z
     .string()
-    .regex(/^[0-9a-f-]{36}:(second_contact|follow_up)$/i, { message: 'is not a task key' })
+    .regex(/^[0-9a-f-]{36}:(second_contact|follow_up|confirm|leave_by|thank_you|stay_in_touch:[1-9][0-9]{0,3})$/i, { message: 'is not a task key' })
     .transform((key) => key.toLowerCase()),
   status: z.enum(['open', 'done', 'dismissed', 'snoozed']),
   /** Required when snoozing: the date the task comes back (moved to a working day). */
@@ -271,12 +347,17 @@ export type TaskDecisionInput = z.input<typeof TaskDecisionSchema>;
 
 export interface TodayTaskView {
   key: string;
-  kind: FollowUpTaskKind;
+  /** A 3B7 follow-up or a meeting reminder. */
+  kind: FollowUpTaskKind | ReminderKind;
   title: string;
   reason: string;
   dueOn: IsoDate;
   effectiveDueOn: IsoDate;
   snoozed: boolean;
+  /** The precise moment a reminder is about (leave by 9:35, thank them by 11:00 tomorrow). */
+  at: string | null;
+  /** A message ready to send (confirming tomorrow's meeting) or a prompt (something of value to share). */
+  draft: string | null;
   interviewId: string;
   contact: Ref;
   organization: Ref | null;

@@ -141,7 +141,7 @@ describe.each(DIALECTS)('plan and ask API on %s', (dialect) => {
     const early = await call('POST', `/api/interviews/${created.id}/events`, { version: iv.version, kind: 'reply_received', answer: 'yes', at: '2026-03-01T10:00:00Z' });
     expect(early.status).toBe(400);
 
-    iv = await event(created.id, { kind: 'scheduled', meetingAt: '2026-03-10T14:00:00Z' });
+    iv = await event(created.id, { kind: 'scheduled', meetingAt: '2026-03-10T14:00:00Z', place: { kind: 'video', url: 'https://meet.example/kim' } });
     clock = new Date('2026-03-10T15:00:00Z');
     iv = await event(created.id, { kind: 'held' });
     iv = await event(created.id, { kind: 'thanked' });
@@ -314,7 +314,7 @@ describe.each(DIALECTS)('plan and ask API on %s', (dialect) => {
     const sent = await api<Interview>('POST', `/api/interviews/${iv.id}/events`, { version: iv.version, kind: 'request_sent', channel: 'email' });
     expect(sent.organization).toEqual({ id: hooli.organization.id, name: 'Hooli' });
     expect((await api<Target>('GET', `/api/targets/${hooli.id}`)).openInterviewCount).toBe(1);
-    await event(iv.id, { kind: 'scheduled', meetingAt: '2026-06-16T14:00:00Z' });
+    await event(iv.id, { kind: 'scheduled', meetingAt: '2026-06-16T14:00:00Z', place: { kind: 'phone', whoCalls: 'seeker', number: null } });
     expect((await api<Contact>('GET', `/api/contacts/${rio.id}`)).responsiveness).toBe('booster');
   });
 

@@ -2,8 +2,10 @@
  * The JSON backup of one account, for real on both databases: SQLite → JSON →
  * PostgreSQL → JSON (and every other pairing) gives the same file, plan-and-ask
  * rows included; a restore is all or nothing; bad files are refused naming what
- * is wrong; a version-1 file written before plan-and-ask still restores.
+ * is wrong; version-1 files written before plan-and-ask and before scheduling
+ * still restore.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +36,8 @@ const hist = (n: number) => uuid('e', n);
 const tgt = (n: number) => uuid('b', n);
 const ivw = (n: number) => uuid('d', n);
 const evt = (n: number) => uuid('f', n);
+/** A calendar feed's stored token hash, as the app keeps it: the SHA-256 of the token in the URL. */
+const feedHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function authFor(db: TestDb) {
   return createAuth({ db: db.kysely, dialect: db.dialect, secret: SECRET, publicUrl: 'http://localhost', logLevel: 'error' });
@@ -107,15 +111,39 @@ async function seed(db: TestDb): Promise<string> {
   return owner.id;
 }
 
-/** Preferences, "knows" links, targets, interviews with their events and a task decision, written straight to the tables. */
+/**
+ * Preferences, "knows" links, targets, interviews with their events, a task
+ * decision and the calendar feed, written straight to the tables.
+ */
 async function seedPlanAndAsk(k: Kysely<Database>, ownerId: string, otherId: string): Promise<void> {
-  const preference = (userId: string, timeZone: string, workingDays: string, affinityTags: string) =>
+  const preference = (userId: string, timeZone: string, workingDays: string, affinityTags: string, scheduling: { weeks: number; months: number; digestHour: number | null; digestSentOn: string | null }) =>
     k
       .insertInto('seeker_preference')
-      .values({ user_id: userId, time_zone: timeZone, working_days: workingDays, weekly_request_goal: 5, active_target_limit: 4, affinity_tags: affinityTags, version: 3, updated_at: '2026-02-01T10:00:00.000Z' })
+      .values({
+        user_id: userId,
+        time_zone: timeZone,
+        working_days: workingDays,
+        weekly_request_goal: 5,
+        active_target_limit: 4,
+        affinity_tags: affinityTags,
+        stay_in_touch_first_weeks: scheduling.weeks,
+        stay_in_touch_every_months: scheduling.months,
+        digest_hour: scheduling.digestHour,
+        digest_sent_on: scheduling.digestSentOn,
+        version: 3,
+        updated_at: '2026-02-01T10:00:00.000Z',
+      })
       .execute();
-  await preference(ownerId, 'Europe/Paris', '1,2,3,4', JSON.stringify(['alumni', 'Contoso']));
-  await preference(otherId, 'Asia/Tokyo', '1,2,3,4,5', '[]');
+  await preference(ownerId, 'Europe/Paris', '1,2,3,4', JSON.stringify(['alumni', 'Contoso']), { weeks: 6, months: 2, digestHour: 0, digestSentOn: '2026-11-30' });
+  await preference(otherId, 'Asia/Tokyo', '1,2,3,4,5', '[]', { weeks: 8, months: 3, digestHour: 23, digestSentOn: null });
+
+  await k
+    .insertInto('calendar_feed')
+    .values([
+      { user_id: ownerId, token_hash: feedHash('dana-feed-token'), created_at: '2026-04-01T12:34:56.789Z' },
+      { user_id: otherId, token_hash: feedHash('other-feed-token'), created_at: '2026-04-01T12:34:56.789Z' },
+    ])
+    .execute();
 
   await k
     .insertInto('contact_link')
@@ -149,15 +177,47 @@ async function seedPlanAndAsk(k: Kysely<Database>, ownerId: string, otherId: str
     meeting_at: '2026-03-10T15:00:00.000Z',
     held_at: null,
     thanked_at: null,
+    // Every row of one INSERT names the same columns: SQLite has no DEFAULT in a multi-row VALUES.
+    meeting_minutes: null,
+    meeting_place: null,
+    travel_minutes: null,
+    proposed_slots: null,
+    schedule_revision: 0,
+    last_touch_at: null,
     notes: 'Ask about the Tokyo team',
     version: 3,
     created_at: '2026-03-01T08:00:00.000Z',
     updated_at: '2026-03-03T14:31:00.000Z',
   };
+  // Met in a café, thanked, and kept in touch with: its place, length, travel
+  // time, two reschedules and the last thing shared all go into the file.
+  const metAndKeptInTouch = {
+    stage: 'staying_in_touch',
+    held_at: '2026-03-12T15:20:00.000Z',
+    thanked_at: '2026-03-12T18:00:00.000Z',
+    meeting_at: '2026-03-12T15:00:00.000Z',
+    meeting_minutes: 20,
+    // Written as the app writes it: JSON.stringify of the core's object.
+    meeting_place: JSON.stringify({ kind: 'cafe', address: 'Café Kitsuné, 51 Galerie de Montpensier, 75001 Paris — “upstairs”' }),
+    travel_minutes: 25,
+    schedule_revision: 2,
+    last_touch_at: '2026-05-04T07:45:00.000Z',
+  };
+  // Waiting for the host to pick one of three times, offered with the seeker's offsets.
+  const slotsOffered = {
+    stage: 'requested',
+    meeting_at: null,
+    proposed_slots: JSON.stringify([
+      { start: '2026-03-09T10:00:00-04:00', minutes: 30 },
+      { start: '2026-03-09T14:30:00.000Z', minutes: 20 },
+      { start: '2026-03-10T09:00:00+01:00', minutes: 30 },
+    ]),
+  };
   await k
     .insertInto('interview')
     .values([
-      { ...interview, id: ivw(2), contact_id: person(5), organization_id: org(2) },
+      { ...interview, ...metAndKeptInTouch, id: ivw(2), contact_id: person(5), organization_id: org(2) },
+      { ...interview, ...slotsOffered, id: ivw(3), contact_id: person(1), organization_id: org(3), version: 2 },
       // An idea with every optional column empty, a second meeting the host invited.
       {
         ...interview,
@@ -177,7 +237,7 @@ async function seedPlanAndAsk(k: Kysely<Database>, ownerId: string, otherId: str
         notes: null,
         version: 1,
       },
-      { ...interview, id: ivw(9), owner_id: otherId, contact_id: person(7), organization_id: org(9) },
+      { ...interview, ...metAndKeptInTouch, id: ivw(9), owner_id: otherId, contact_id: person(7), organization_id: org(9) },
     ])
     .execute();
   const event = (id: string, interviewId: string, contactId: string, seq: number, kind: string, occurredAt: string, detail: string | null, ownerOf = ownerId) => ({
@@ -260,6 +320,7 @@ async function rawRows(db: Kysely<Database>, ownerId: string) {
     meeting_at: isoOrNull(r.meeting_at),
     held_at: isoOrNull(r.held_at),
     thanked_at: isoOrNull(r.thanked_at),
+    last_touch_at: isoOrNull(r.last_touch_at),
     created_at: iso(r.created_at),
     updated_at: iso(r.updated_at),
   }));
@@ -272,7 +333,11 @@ async function rawRows(db: Kysely<Database>, ownerId: string) {
     ...strip(r),
     decided_at: iso(r.decided_at),
   }));
-  return { organizations, contacts, tags, history, preferences, links, targets, interviews, events, decisions };
+  const feeds = (await db.selectFrom('calendar_feed').selectAll().where('user_id', '=', ownerId).execute()).map(({ user_id: _user, ...r }) => ({
+    ...r,
+    created_at: iso(r.created_at),
+  }));
+  return { organizations, contacts, tags, history, preferences, links, targets, interviews, events, decisions, feeds };
 }
 
 const withoutExportedAt = ({ exportedAt: _at, ...rest }: AccountBackup) => rest;
@@ -374,6 +439,8 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
     expect(JSON.stringify(backup)).not.toMatch(/Not Yours|Other’s Org|secret|else@example|not yours|Asia\/Tokyo/);
     expect(JSON.stringify(backup)).not.toContain(org(9));
     expect(JSON.stringify(backup)).not.toContain(person(7));
+    expect(JSON.stringify(backup)).not.toContain(ivw(9));
+    expect(JSON.stringify(backup)).not.toContain(feedHash('other-feed-token'));
   });
 
   it.skipIf(skip)('exports the plan-and-ask rows of the account, in a fixed order', () => {
@@ -385,6 +452,10 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
       weeklyRequestGoal: 5,
       activeTargetLimit: 4,
       affinityTags: ['alumni', 'Contoso'],
+      stayInTouchFirstWeeks: 6,
+      stayInTouchEveryMonths: 2,
+      digestHour: 0,
+      digestSentOn: '2026-11-30',
       version: 3,
       updatedAt: '2026-02-01T10:00:00.000Z',
     });
@@ -396,12 +467,12 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
       { id: tgt(1), organizationId: org(1), motivation: 1, openPostings: false, active: false, notes: null, version: 2, createdAt: '2026-01-10T00:00:00.000Z', updatedAt: '2026-01-11T00:00:00.000Z' },
       { id: tgt(2), organizationId: org(2), motivation: 3, openPostings: true, active: true, notes: 'Dream employer — 東京 office', version: 2, createdAt: '2026-01-10T00:00:00.000Z', updatedAt: '2026-01-11T00:00:00.000Z' },
     ]);
-    expect(backup.interviews.map((i) => i.id)).toEqual([ivw(1), ivw(2)]);
+    expect(backup.interviews.map((i) => i.id)).toEqual([ivw(1), ivw(2), ivw(3)]);
     expect(backup.interviews[1]).toEqual({
       id: ivw(2),
       contactId: person(5),
       organizationId: org(2),
-      stage: 'scheduled',
+      stage: 'staying_in_touch',
       hostInvitedAgain: false,
       requestTemplate: 'email',
       requestSubject: 'Twenty minutes of your advice?',
@@ -411,15 +482,50 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
       followUpSentAt: null,
       repliedAt: '2026-03-03T14:30:00.000Z',
       replyAnswer: 'yes',
-      meetingAt: '2026-03-10T15:00:00.000Z',
-      heldAt: null,
-      thankedAt: null,
+      meetingAt: '2026-03-12T15:00:00.000Z',
+      meetingMinutes: 20,
+      // An object in the file, not the JSON text the column holds.
+      meetingPlace: { kind: 'cafe', address: 'Café Kitsuné, 51 Galerie de Montpensier, 75001 Paris — “upstairs”' },
+      travelMinutes: 25,
+      proposedSlots: null,
+      scheduleRevision: 2,
+      heldAt: '2026-03-12T15:20:00.000Z',
+      thankedAt: '2026-03-12T18:00:00.000Z',
+      lastTouchAt: '2026-05-04T07:45:00.000Z',
       notes: 'Ask about the Tokyo team',
       version: 3,
       createdAt: '2026-03-01T08:00:00.000Z',
       updatedAt: '2026-03-03T14:31:00.000Z',
     });
-    expect(backup.interviews[0]).toMatchObject({ stage: 'idea', organizationId: null, hostInvitedAgain: true, requestChannel: null, requestSentAt: null, meetingAt: null });
+    // Each start kept with the offset it was offered in.
+    expect(backup.interviews[2]).toMatchObject({
+      stage: 'requested',
+      meetingAt: null,
+      meetingMinutes: null,
+      meetingPlace: null,
+      travelMinutes: null,
+      proposedSlots: [
+        { start: '2026-03-09T10:00:00-04:00', minutes: 30 },
+        { start: '2026-03-09T14:30:00.000Z', minutes: 20 },
+        { start: '2026-03-10T09:00:00+01:00', minutes: 30 },
+      ],
+      scheduleRevision: 0,
+      lastTouchAt: null,
+    });
+    expect(backup.interviews[0]).toMatchObject({
+      stage: 'idea',
+      organizationId: null,
+      hostInvitedAgain: true,
+      requestChannel: null,
+      requestSentAt: null,
+      meetingAt: null,
+      meetingMinutes: null,
+      meetingPlace: null,
+      travelMinutes: null,
+      proposedSlots: null,
+      scheduleRevision: 0,
+      lastTouchAt: null,
+    });
     // By interview, then position in its history: the order the seeker lived it.
     expect(backup.interviewEvents.map((e) => [e.id, e.seq, e.kind])).toEqual([
       [evt(3), 1, 'created'],
@@ -437,6 +543,9 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
       recordedAt: '2026-03-03T14:31:00.000Z',
     });
     expect(backup.taskDecisions).toEqual([{ taskKey: `${ivw(2)}:follow_up`, status: 'snoozed', snoozedUntil: '2026-03-20', decidedAt: '2026-03-04T07:00:00.000Z' }]);
+    // The token's hash, never the token (the database does not have it).
+    expect(backup.calendarFeed).toEqual({ tokenHash: feedHash('dana-feed-token'), createdAt: '2026-04-01T12:34:56.789Z' });
+    expect(JSON.stringify(backup)).not.toContain('dana-feed-token');
   });
 
   it.skipIf(skip)('exports the same file twice (deterministic)', async () => {
@@ -446,7 +555,7 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
   it.skipIf(skip)(`round trip ${from} → JSON → ${to} → JSON is exact, and the owner signs in with the same password`, async () => {
     const file = serializeBackup(backup);
     const result = await restoreAccount(target.kysely, parseBackupJson(file), RESTORED_AT);
-    expect(result).toMatchObject({ email: 'dana@example.com', organizations: 3, contacts: 6, interviews: 2 });
+    expect(result).toMatchObject({ email: 'dana@example.com', organizations: 3, contacts: 6, interviews: 3 });
     expect(result.userId).not.toBe(ownerId);
 
     const again = await exportAccount(target.kysely, result.userId, new Date('2027-01-01T00:00:00.000Z'));
@@ -456,7 +565,13 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
     // The rows themselves, keys included, are the same on both databases.
     const rows = await rawRows(target.kysely, result.userId);
     expect(rows).toEqual(await rawRows(source.kysely, ownerId));
-    expect([rows.preferences.length, rows.links.length, rows.targets.length, rows.interviews.length, rows.events.length, rows.decisions.length]).toEqual([1, 2, 2, 2, 3, 1]);
+    expect([rows.preferences.length, rows.links.length, rows.targets.length, rows.interviews.length, rows.events.length, rows.decisions.length, rows.feeds.length]).toEqual([
+      1, 2, 2, 3, 3, 1, 1,
+    ]);
+    expect(rows.preferences[0]).toMatchObject({ digest_hour: 0, digest_sent_on: '2026-11-30', stay_in_touch_first_weeks: 6, stay_in_touch_every_months: 2 });
+    // The calendar app's subscription keeps working: the same token finds the restored account.
+    const feed = await target.kysely.selectFrom('calendar_feed').select('user_id').where('token_hash', '=', feedHash('dana-feed-token')).executeTakeFirstOrThrow();
+    expect(feed.user_id).toBe(result.userId);
 
     const signedIn = await authFor(target).api.signInEmail({ body: { email: 'dana@example.com', password: PASSWORD } });
     expect(signedIn.user.id).toBe(result.userId);
@@ -529,8 +644,14 @@ function handBackup(base = 0): AccountBackup {
     repliedAt: null,
     replyAnswer: null,
     meetingAt: null,
+    meetingMinutes: null,
+    meetingPlace: null,
+    travelMinutes: null,
+    proposedSlots: null,
+    scheduleRevision: 0,
     heldAt: null,
     thankedAt: null,
+    lastTouchAt: null,
     notes: null,
     version: 1,
     createdAt: at,
@@ -546,26 +667,60 @@ function handBackup(base = 0): AccountBackup {
     contacts: [c(1, 'One', { organizationId: o(1), introducedById: p(4) }), c(2, 'Two', { knownPersonally: false, responsiveness: 'obligate' }), c(3, 'Three'), c(4, 'Four')],
     contactTags: [{ contactId: p(1), tag: 'alumni', position: 0 }],
     contactHistory: [{ id: hist(base + 1), contactId: p(1), field: 'title', oldValue: 'a', newValue: 'b', source: 'edit', changedAt: at }],
-    preferences: { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], weeklyRequestGoal: 3, activeTargetLimit: 5, affinityTags: ['alumni'], version: 1, updatedAt: at },
+    preferences: {
+      timeZone: 'America/New_York',
+      workingDays: [1, 2, 3, 4, 5],
+      weeklyRequestGoal: 3,
+      activeTargetLimit: 5,
+      affinityTags: ['alumni'],
+      stayInTouchFirstWeeks: 52,
+      stayInTouchEveryMonths: 1,
+      digestHour: 23,
+      digestSentOn: null,
+      version: 1,
+      updatedAt: at,
+    },
     // Written larger id first: a restore stores it smaller id first.
     contactLinks: [{ contactAId: p(2), contactBId: p(1), createdAt: at }],
     targets: [{ id: tgt(base + 1), organizationId: o(1), motivation: 2, openPostings: true, active: false, notes: null, version: 1, createdAt: at, updatedAt: at }],
     interviews: [
-      { ...interview(1, 1), organizationId: o(1), stage: 'requested', requestTemplate: 'email', requestChannel: 'email', requestSentAt: sent },
-      interview(2, 2),
-      interview(3, 3),
-      interview(4, 4),
+      {
+        ...interview(1, 1),
+        organizationId: o(1),
+        stage: 'requested',
+        requestTemplate: 'email',
+        requestChannel: 'email',
+        requestSentAt: sent,
+        // Back to back, and written with two offsets.
+        proposedSlots: [
+          { start: '2026-01-05T09:00:00-05:00', minutes: 30 },
+          { start: '2026-01-05T14:30:00Z', minutes: 20 },
+        ],
+      },
+      // A phone call whose number is still to come, after one reschedule.
+      { ...interview(2, 2), stage: 'scheduled', meetingAt: sent, meetingMinutes: 30, meetingPlace: { kind: 'phone', whoCalls: 'host', number: null }, scheduleRevision: 1 },
+      { ...interview(3, 3), stage: 'scheduled', meetingAt: sent, meetingMinutes: 20, meetingPlace: { kind: 'video', url: 'https://meet.example/abc-defg' }, travelMinutes: 0 },
+      { ...interview(4, 4), meetingPlace: { kind: 'office', address: '1 Main St' }, travelMinutes: 600, lastTouchAt: sent },
     ],
     interviewEvents: [
       { id: evt(base + 1), interviewId: ivw(base + 1), contactId: p(1), seq: 1, kind: 'created', occurredAt: at, detail: '{"stage":"idea"}', recordedAt: at },
       { id: evt(base + 2), interviewId: ivw(base + 1), contactId: p(1), seq: 2, kind: 'request_sent', occurredAt: sent, detail: '{"channel":"email","stage":"requested"}', recordedAt: sent },
     ],
     taskDecisions: [{ taskKey: `${ivw(base + 1)}:follow_up`, status: 'dismissed', snoozedUntil: null, decidedAt: sent }],
+    calendarFeed: { tokenHash: feedHash(`hand-feed-${base}`), createdAt: at },
   };
 }
 
 /** The new sections of a file, emptied: for files about contacts only. */
-const NO_PLAN = { preferences: null, contactLinks: [], targets: [], interviews: [], interviewEvents: [], taskDecisions: [] } satisfies Partial<AccountBackup>;
+const NO_PLAN = {
+  preferences: null,
+  contactLinks: [],
+  targets: [],
+  interviews: [],
+  interviewEvents: [],
+  taskDecisions: [],
+  calendarFeed: null,
+} satisfies Partial<AccountBackup>;
 
 describe.each(DIALECTS)('restore into %s', (dialect) => {
   const skip = dialectUnavailable(dialect);
@@ -592,6 +747,7 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
     'interview_event',
     'task_decision',
     'seeker_preference',
+    'calendar_feed',
     'setting',
   ] as const;
   async function counts() {
@@ -681,6 +837,39 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
       [(b) => ({ ...b, preferences: { ...b.preferences!, timeZone: 'Mars/Olympus' } }), 'preferences.timeZone', /time zone/],
       [(b) => ({ ...b, preferences: { ...b.preferences!, colour: 'blue' } }), 'preferences', /unknown field\(s\): colour/],
       [(b) => ({ ...b, preferences: [] }), 'preferences', /expected object/],
+      // Scheduling.
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingMinutes: 45 } : v)) }), 'interviews.1.meetingMinutes', /20 or 30 minutes/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingPlace: { kind: 'boat' } } : v)) }), 'interviews.1.meetingPlace.kind', /cafe, restaurant, office, phone or video/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingPlace: { kind: 'cafe', address: '  ' } } : v)) }), 'interviews.1.meetingPlace.address', /address/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingPlace: { kind: 'cafe' } } : v)) }), 'interviews.1.meetingPlace.address', /is required/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingPlace: { kind: 'phone', whoCalls: 'both', number: null } } : v)) }), 'interviews.1.meetingPlace.whoCalls', /seeker, host/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingPlace: { kind: 'phone', whoCalls: 'host', number: 'ask Bo' } } : v)) }), 'interviews.1.meetingPlace.number', /digits/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 2 ? { ...v, meetingPlace: { kind: 'video', url: 'meet.example/abc' } } : v)) }), 'interviews.2.meetingPlace.url', /https:\/\//],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 2 ? { ...v, meetingPlace: { kind: 'video', url: 'https://meet.example/abc', address: 'x' } } : v)) }), 'interviews.2.meetingPlace', /unknown field\(s\): address/],
+      // An object, not the JSON text the column holds (unlike an event's detail).
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, meetingPlace: '{"kind":"cafe","address":"x"}' } : v)) }), 'interviews.1.meetingPlace', /must be a place/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, travelMinutes: -5 } : v)) }), 'interviews.1.travelMinutes', /0 to 600/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, travelMinutes: 601 } : v)) }), 'interviews.1.travelMinutes', /0 to 600/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 0 ? { ...v, proposedSlots: v.proposedSlots!.slice(0, 1) } : v)) }), 'interviews.0.proposedSlots', /2 or 3 times/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 0 ? { ...v, proposedSlots: [...v.proposedSlots!, ...v.proposedSlots!] } : v)) }), 'interviews.0.proposedSlots', /2 or 3 times/],
+      [
+        (b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 0 ? { ...v, proposedSlots: [v.proposedSlots![0]!, { start: '2026-01-05T14:29:00Z', minutes: 30 }] } : v)) }),
+        'interviews.0.proposedSlots.1.start',
+        /overlaps the slot at index 0/,
+      ],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 0 ? { ...v, proposedSlots: [{ start: '2026-01-05T09:00:00', minutes: 30 }, v.proposedSlots![1]!] } : v)) }), 'interviews.0.proposedSlots.0.start', /with its offset/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 0 ? { ...v, proposedSlots: [{ ...v.proposedSlots![0]!, minutes: 45 }, v.proposedSlots![1]!] } : v)) }), 'interviews.0.proposedSlots.0.minutes', /20 or 30 minutes/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 0 ? { ...v, proposedSlots: '[]' } : v)) }), 'interviews.0.proposedSlots', /expected array/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, scheduleRevision: -1 } : v)) }), 'interviews.1.scheduleRevision', /at least 0/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, scheduleRevision: 1.5 } : v)) }), 'interviews.1.scheduleRevision', /whole number/],
+      [(b) => ({ ...b, interviews: b.interviews.map((v, i) => (i === 1 ? { ...v, lastTouchAt: 'last spring' } : v)) }), 'interviews.1.lastTouchAt', /ISO 8601/],
+      [(b) => ({ ...b, preferences: { ...b.preferences!, digestHour: 24 } }), 'preferences.digestHour', /0 to 23/],
+      [(b) => ({ ...b, preferences: { ...b.preferences!, stayInTouchFirstWeeks: 0 } }), 'preferences.stayInTouchFirstWeeks', /1 to 52 weeks/],
+      [(b) => ({ ...b, preferences: { ...b.preferences!, stayInTouchEveryMonths: 25 } }), 'preferences.stayInTouchEveryMonths', /1 to 24 months/],
+      [(b) => ({ ...b, preferences: { ...b.preferences!, digestSentOn: '2026-02-30' } }), 'preferences.digestSentOn', /date/],
+      [(b) => ({ ...b, calendarFeed: { ...b.calendarFeed!, tokenHash: 'the token itself?' } }), 'calendarFeed.tokenHash', /hash of the feed token/],
+      [(b) => ({ ...b, calendarFeed: { ...b.calendarFeed!, createdAt: 'now' } }), 'calendarFeed.createdAt', /ISO 8601/],
+      [(b) => ({ ...b, calendarFeed: { ...b.calendarFeed!, token: 'secret' } }), 'calendarFeed', /unknown field\(s\): token/],
     ];
     for (const [mutate, field, message] of cases) {
       const error = await refusal(restoreAccount(db.kysely, mutate(handBackup()), RESTORED_AT));
@@ -704,20 +893,21 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
 
   it.skipIf(skip)('leaves no trace of the account when the database refuses a row halfway', async () => {
     // The last table written refuses its row, after every other table of the account went in.
+    const FAILING = 'injected-failure-token-hash-0000';
     if (dialect === 'sqlite') {
-      await sql`create trigger restore_fails before insert on seeker_preference when new.weekly_request_goal = 99 begin select raise(abort, 'injected failure'); end`.execute(db.kysely);
+      await sql`create trigger restore_fails before insert on calendar_feed when new.token_hash = ${sql.lit(FAILING)} begin select raise(abort, 'injected failure'); end`.execute(db.kysely);
     } else {
-      await sql`create function restore_fails() returns trigger language plpgsql as $$ begin if new.weekly_request_goal = 99 then raise exception 'injected failure'; end if; return new; end $$`.execute(db.kysely);
-      await sql`create trigger restore_fails before insert on seeker_preference for each row execute function restore_fails()`.execute(db.kysely);
+      await sql`create function restore_fails() returns trigger language plpgsql as $$ begin if new.token_hash = ${sql.lit(FAILING)} then raise exception 'injected failure'; end if; return new; end $$`.execute(db.kysely);
+      await sql`create trigger restore_fails before insert on calendar_feed for each row execute function restore_fails()`.execute(db.kysely);
     }
     try {
       const b = handBackup();
-      const failing = { ...b, preferences: { ...b.preferences!, weeklyRequestGoal: 99 } };
+      const failing = { ...b, calendarFeed: { ...b.calendarFeed!, tokenHash: FAILING } };
       await expect(restoreAccount(db.kysely, failing, RESTORED_AT)).rejects.toThrow(/injected failure/);
       expect(await counts()).toEqual(empty);
       expect(await isSetupClaimed(db.kysely)).toBe(false);
     } finally {
-      await sql`drop trigger restore_fails${sql.raw(dialect === 'postgres' ? ' on seeker_preference' : '')}`.execute(db.kysely);
+      await sql`drop trigger restore_fails${sql.raw(dialect === 'postgres' ? ' on calendar_feed' : '')}`.execute(db.kysely);
       if (dialect === 'postgres') await sql`drop function restore_fails()`.execute(db.kysely);
     }
   });
@@ -811,6 +1001,67 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
       expect(error.details).toMatchObject({ section });
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(skip)('refuses a file whose calendar feed token is already here, and writes nothing', async () => {
+    const first = handBackup(700);
+    await restoreAccount(db.kysely, { ...first, account: { ...first.account, email: 'feed1@example.com' } }, RESTORED_AT);
+    const before = await counts();
+    const b = handBackup(800);
+    const error = await refusal(restoreAccount(db.kysely, { ...b, account: { ...b.account, email: 'feed2@example.com' }, calendarFeed: first.calendarFeed }, RESTORED_AT));
+    expect(error.code).toBe('RESTORE_REFUSED');
+    expect(error.message).toMatch(/already holds the backup's calendar feed/);
+    expect(error.details).toMatchObject({ section: 'calendarFeed' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(skip)('exports stored places and slots in one spelling, and one it cannot read as found, for a restore to refuse', async () => {
+    const b = handBackup(1000);
+    const { userId } = await restoreAccount(db.kysely, { ...b, account: { ...b.account, email: 'spelling@example.com' } }, RESTORED_AT);
+    const [first, second] = [b.interviews[0]!.id, b.interviews[1]!.id];
+    // Keys in another order than the app writes them: the file lists them in one order.
+    await db.kysely
+      .updateTable('interview')
+      .set({ meeting_place: '{"number":"+33 1 23 45 67 89","whoCalls":"seeker","kind":"phone"}', proposed_slots: '[{"minutes":20,"start":"2026-01-05T14:30:00Z"},{"minutes":30,"start":"2026-01-05T15:00:00+00:00"}]' })
+      .where('id', '=', first)
+      .execute();
+    const out = await exportAccount(db.kysely, userId, EXPORTED_AT);
+    expect(JSON.stringify(out.interviews[0]!.meetingPlace)).toBe('{"kind":"phone","whoCalls":"seeker","number":"+33 1 23 45 67 89"}');
+    expect(JSON.stringify(out.interviews[0]!.proposedSlots)).toBe('[{"start":"2026-01-05T14:30:00Z","minutes":20},{"start":"2026-01-05T15:00:00+00:00","minutes":30}]');
+
+    // What the app never writes is neither dropped nor a failed export: the restore names it.
+    await db.kysely.updateTable('interview').set({ meeting_place: 'not JSON', proposed_slots: '[{"start":"2026-01-05T14:30:00Z","minutes":45}]' }).where('id', '=', second).execute();
+    const odd = await exportAccount(db.kysely, userId, EXPORTED_AT);
+    expect(odd.interviews[1]).toMatchObject({ meetingPlace: 'not JSON', proposedSlots: [{ start: '2026-01-05T14:30:00Z', minutes: 45 }] });
+    const before = await counts();
+    // Checked before the instance is looked at: the same ids already being here does not matter yet.
+    const error = await refusal(restoreAccount(db.kysely, { ...odd, account: { ...odd.account, email: 'odd@example.com' } }, RESTORED_AT));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    const fields = error.details?.issues?.map((i) => i.field);
+    expect(fields).toContain('interviews.1.meetingPlace');
+    expect(fields).toContain('interviews.1.proposedSlots.0.minutes');
+    expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(skip)('restores a version-1 file written before scheduling, with the defaults of migration 0008', async () => {
+    const text = readFileSync(new URL('./fixtures/backup-v1-before-scheduling.json', import.meta.url), 'utf8');
+    const older = parseBackupJson(text) as Record<string, unknown> & { interviews: object[]; preferences: object };
+    expect(Object.keys(older)).not.toContain('calendarFeed');
+    const result = await restoreAccount(db.kysely, older, RESTORED_AT);
+    expect(result).toMatchObject({ email: 'before-scheduling@example.com', organizations: 1, contacts: 2, interviews: 2 });
+
+    const out = await exportAccount(db.kysely, result.userId, new Date('2026-09-30T17:00:00.000Z'));
+    const noSchedule = { meetingMinutes: null, meetingPlace: null, travelMinutes: null, proposedSlots: null, scheduleRevision: 0, lastTouchAt: null };
+    // The file again, with nothing lost: only the fields it could not have had are added, with the migration's defaults.
+    expect(out).toEqual({
+      ...older,
+      preferences: { ...older.preferences, stayInTouchFirstWeeks: 8, stayInTouchEveryMonths: 3, digestHour: null, digestSentOn: null },
+      interviews: older.interviews.map((v) => ({ ...v, ...noSchedule })),
+      calendarFeed: null,
+    });
+    const row = await db.kysely.selectFrom('seeker_preference').selectAll().where('user_id', '=', result.userId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ stay_in_touch_first_weeks: 8, stay_in_touch_every_months: 3, digest_hour: null, digest_sent_on: null });
+    expect(await db.kysely.selectFrom('calendar_feed').select('user_id').where('user_id', '=', result.userId).execute()).toEqual([]);
   });
 
   it.skipIf(skip)('restores a version-1 file written before plan and ask, with the defaults of migration 0005', async () => {

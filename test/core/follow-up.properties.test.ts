@@ -62,6 +62,10 @@ function makeEvent(kind: Exclude<InterviewEventKind, 'created'>, at: string, det
       return { kind, at, meetingAt: new Date(Date.parse(at) + (1 + (detail % 14)) * DAY).toISOString() };
     case 'no_reply':
       return { kind, at, automatic: detail % 2 === 0 };
+    case 'slots_proposed':
+      return { kind, at, slots: [{ start: new Date(Date.parse(at) + (2 + (detail % 5)) * DAY).toISOString(), minutes: detail % 2 === 0 ? 30 : 20 }] };
+    case 'value_shared':
+      return { kind, at, what: 'an article on service design' };
     default:
       return { kind, at };
   }

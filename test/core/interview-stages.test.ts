@@ -18,11 +18,13 @@ const events: Record<Exclude<InterviewEventKind, 'created'>, InterviewEvent> = {
   request_sent: { kind: 'request_sent', at, channel: 'email' },
   follow_up_sent: { kind: 'follow_up_sent', at },
   reply_received: { kind: 'reply_received', at, answer: 'yes' },
+  slots_proposed: { kind: 'slots_proposed', at, slots: [{ start: '2026-03-10T14:00:00.000Z', minutes: 30 }] },
   scheduled: { kind: 'scheduled', at, meetingAt: '2026-03-10T14:00:00.000Z' },
   confirmed: { kind: 'confirmed', at },
   held: { kind: 'held', at },
   thanked: { kind: 'thanked', at },
   staying_in_touch: { kind: 'staying_in_touch', at },
+  value_shared: { kind: 'value_shared', at, what: 'an article' },
   no_reply: { kind: 'no_reply', at, automatic: false },
   cancelled: { kind: 'cancelled', at },
 };
@@ -44,12 +46,12 @@ const reach: Record<InterviewStage, InterviewEvent[]> = {
 /** What the seeker may record from each stage (with no reply or follow-up yet where that matters). */
 const expected: Record<InterviewStage, InterviewEventKind[]> = {
   idea: ['request_sent', 'cancelled'],
-  requested: ['follow_up_sent', 'reply_received', 'scheduled', 'no_reply', 'cancelled'],
+  requested: ['follow_up_sent', 'reply_received', 'slots_proposed', 'scheduled', 'no_reply', 'cancelled'],
   scheduled: ['scheduled', 'confirmed', 'held', 'cancelled'],
   confirmed: ['scheduled', 'held', 'cancelled'],
   held: ['thanked'],
-  thanked: ['staying_in_touch'],
-  staying_in_touch: [],
+  thanked: ['staying_in_touch', 'value_shared'],
+  staying_in_touch: ['value_shared'],
   no_reply: ['reply_received'],
   declined: [],
   cancelled: [],
@@ -102,7 +104,26 @@ describe('interview stages', () => {
       repliedAt: '2026-03-04T15:00:00.000Z',
       replyAnswer: 'yes',
       meetingAt: '2026-03-10T14:00:00.000Z',
+      meetingMinutes: 30,
     });
+  });
+
+  it('counts reschedules and a cancellation as invite revisions, and forgets offered slots once one is chosen', () => {
+    const slots = [{ start: '2026-03-10T14:00:00.000Z', minutes: 20 as const }, { start: '2026-03-11T14:00:00.000Z', minutes: 20 as const }];
+    const place = { kind: 'cafe' as const, address: 'Blue Bottle, 1 Ferry Building' };
+    let state = foldInterviewEvents([events.request_sent, { kind: 'slots_proposed', at, slots }]);
+    expect(state).toMatchObject({ stage: 'requested', proposedSlots: slots, scheduleRevision: 0 });
+    state = applyInterviewEvent(state, { kind: 'scheduled', at, meetingAt: slots[1]!.start, minutes: 20, place, travelMinutes: 25 });
+    expect(state).toMatchObject({ stage: 'scheduled', meetingMinutes: 20, meetingPlace: place, travelMinutes: 25, proposedSlots: null, scheduleRevision: 0 });
+    state = applyInterviewEvent(state, { kind: 'scheduled', at, meetingAt: '2026-03-12T14:00:00.000Z', minutes: 30, place });
+    expect(state.scheduleRevision).toBe(1);
+    expect(applyInterviewEvent(state, events.cancelled)).toMatchObject({ stage: 'cancelled', scheduleRevision: 2 });
+    expect(foldInterviewEvents([events.cancelled]).scheduleRevision).toBe(0);
+  });
+
+  it('sharing something of value after the thank-you keeps them in touch and restarts the cadence', () => {
+    const state = applyInterviewEvent(foldInterviewEvents(reach.thanked), { kind: 'value_shared', at: '2026-05-01T10:00:00.000Z', what: 'an article' });
+    expect(state).toMatchObject({ stage: 'staying_in_touch', lastTouchAt: '2026-05-01T10:00:00.000Z' });
   });
 
   it('a late reply reopens a request closed for silence; a "no" declines it', () => {

@@ -4,6 +4,9 @@ import * as m0002 from './0002_contact_history.ts';
 import * as m0003 from './0003_contact_search.ts';
 import * as m0004 from './0004_import_baseline.ts';
 import * as m0005 from './0005_plan_and_ask.ts';
+import * as m0006 from './0006_interview_search.ts';
+import * as m0007 from './0007_outbox.ts';
+import * as m0008 from './0008_scheduling.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0003_contact_search': m0003,
   '0004_import_baseline': m0004,
   '0005_plan_and_ask': m0005,
+  '0006_interview_search': m0006,
+  '0007_outbox': m0007,
+  '0008_scheduling': m0008,
 };

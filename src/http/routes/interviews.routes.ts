@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { inviteContentType } from '../../calendar/invite.ts';
 import * as service from '../../services/interview.service.ts';
 import { DeleteQuerySchema } from '../../shared/api.ts';
 import {
@@ -28,6 +29,13 @@ export function interviewRoutes({ ctx }: AppDeps) {
     .post('/:id/events', async (c) => {
       const id = pathId(c, 'The interview');
       return c.json(await service.recordEvent(ctx, c.get('user').id, id, await jsonBody(c, InterviewEventInputSchema)));
+    })
+    .get('/:id/invite.ics', async (c) => {
+      const { text, method } = await service.getInterviewInvite(ctx, c.get('user').id, pathId(c, 'The interview'));
+      return c.body(text, 200, {
+        'content-type': inviteContentType(method),
+        'content-disposition': `attachment; filename="${method === 'CANCEL' ? 'cancel' : 'invite'}.ics"`,
+      });
     })
     .get('/:id/timeline', async (c) => c.json(await service.getInterviewTimeline(ctx, c.get('user').id, pathId(c, 'The interview'))))
     .get('/:id/compose', async (c) => {
