@@ -44,7 +44,11 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowserSession(dialect: Dialect, label: string, options: { now?: () => Date } = {}): Promise<BrowserSession> {
+export async function openBrowserSession(
+  dialect: Dialect,
+  label: string,
+  options: { now?: () => Date; smtpUrl?: string; mailFrom?: string } = {},
+): Promise<BrowserSession> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const problems: string[] = [];
   const pgName = `rapport_${label}_${process.pid}`;
@@ -58,6 +62,7 @@ export async function openBrowserSession(dialect: Dialect, label: string, option
       publicUrl: 'http://127.0.0.1',
       secret: undefined,
       trustProxy: false,
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl, mailFrom: options.mailFrom ?? 'Rapport <rapport@example.org>' } : {}),
     },
     { log: (line) => problems.push(line), ...(options.now ? { now: options.now } : {}) },
   );
