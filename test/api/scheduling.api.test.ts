@@ -210,6 +210,20 @@ describe.each(DIALECTS)('scheduling API on %s', (dialect) => {
     expect(digests[0]!.mime.walk().some((part) => part.body.toString('utf8').includes('Send one follow-up to Mo Ali'))).toBe(true);
   });
 
+  it.skipIf(skip)("another account reaches none of it: invites, outbox, feed", async () => {
+    const { cookie: other } = await t.signUpAndIn('other@example.com');
+    const mine = await api<Page<OutboxItem>>('GET', '/api/outbox');
+    expect(mine.total).toBeGreaterThan(0);
+    const someMessage = mine.items.find((m) => m.cause.kind === 'interview')!;
+    const interviewId = someMessage.cause.id;
+    expect((await call('GET', `/api/interviews/${interviewId}/invite.ics`)).status).toBe(200);
+    expect((await call('GET', `/api/interviews/${interviewId}/invite.ics`, undefined, other)).status).toBe(404);
+    expect((await call('POST', `/api/outbox/${someMessage.id}/retry`, undefined, other)).status).toBe(404);
+    expect((await call('GET', '/api/outbox', undefined, other)).body.items).toEqual([]);
+    expect((await call('GET', '/api/calendar-feed', undefined, other)).body).toMatchObject({ exists: false });
+    expect((await call('GET', '/api/outbox', undefined, '')).status).toBe(401);
+  });
+
   it.skipIf(skip)('serves a private calendar feed that can be regenerated and revoked', async () => {
     const created = await api<CalendarFeedInfo>('POST', '/api/calendar-feed', undefined, 201);
     expect(created.url).toMatch(/^https:\/\/rapport\.example\.org\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
