@@ -4,3 +4,4 @@ export * from './endpoints.ts';
 export * from './queryKeys.ts';
 export * from './invalidate.ts';
 export * from './plan-endpoints.ts';
+export * from './schedule-endpoints.ts';

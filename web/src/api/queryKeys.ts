@@ -38,4 +38,9 @@ export const queryKeys = {
   contactLinks: (id: string) => ['contacts', 'links', id] as const,
   /** Under 'contacts', so every change to contacts refreshes open search results too. */
   search: (q: string, limit: number) => ['contacts', 'global-search', q, limit] as const,
+  mail: ['mail'] as const,
+  /** Under 'interviews', so an event that e-mails something refreshes the outbox. */
+  outbox: (params: object) => ['interviews', 'outbox', params] as const,
+  outboxAll: ['interviews', 'outbox'] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };

@@ -19,6 +19,8 @@ import { CHANNEL_LABELS, EVENT_META, MAIN_STAGES, STAGE_META, StageBadge, isExit
 import { InterviewTimeline } from './InterviewTimeline.tsx';
 import { RecordEventModal, type EventRequest, type RecordableKind } from './RecordEventModal.tsx';
 import { RequestComposer } from './RequestComposer.tsx';
+import { ScheduleCard, showsScheduleCard } from './ScheduleCard.tsx';
+import { StayInTouchCard } from './StayInTouchCard.tsx';
 import { interviewQuery, useInterviewWrite } from './useInterviewWrite.ts';
 
 export function InterviewPage() {
@@ -124,6 +126,8 @@ function InterviewView({ interview }: { interview: Interview }) {
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="lg">
               <ActionsCard interview={interview} onRecord={setEventRequest} />
+              <ScheduleCard interview={interview} onRecord={setEventRequest} />
+              <StayInTouchCard interview={interview} />
               {!idea && composer}
               <InterviewTimeline interviewId={interview.id} />
             </Stack>
@@ -245,7 +249,7 @@ function StageStepper({ interview, entries }: { interview: Interview; entries: T
 // ---------------------------------------------------------------------------
 // What happened next
 
-const PROGRESS_ORDER: RecordableKind[] = ['request_sent', 'reply_received', 'scheduled', 'confirmed', 'held', 'thanked', 'staying_in_touch'];
+const PROGRESS_ORDER: RecordableKind[] = ['request_sent', 'reply_received', 'slots_proposed', 'scheduled', 'confirmed', 'held', 'thanked', 'staying_in_touch'];
 
 function guidance(interview: Interview): ReactNode {
   const first = interview.contact.name.split(' ')[0] ?? interview.contact.name;
@@ -254,21 +258,22 @@ function guidance(interview: Interview): ReactNode {
     case 'idea':
       return 'Write your request above, send it from your own mail or LinkedIn, then mark it as sent: the follow-up clock starts then.';
     case 'requested':
-      if (interview.replyAnswer === 'yes') return `${first} said yes. Propose two or three times in their time zone, then record the meeting.`;
+      if (interview.proposedSlots?.length) return `You offered ${first} ${interview.proposedSlots.length} times. When they pick one, record it below.`;
+      if (interview.replyAnswer === 'yes') return `${first} said yes. Propose two or three times in their time zone, then record the one they pick.`;
       if (interview.followUpSentAt) {
         return `You followed up on ${formatInstantDate(interview.followUpSentAt)}: that was the one follow-up. If ${first} stays silent 7 more business days, this closes as “no reply” on its own.`;
       }
       return `Waiting for a reply. Rapport will remind you on Today: after 3 business days, try a second contact ${where}; after 7, send ${first} one polite follow-up.`;
     case 'scheduled':
       return interview.meetingAt
-        ? `You meet on ${formatInstant(interview.meetingAt)}. Confirm by message the day before.`
+        ? `You meet on ${formatInstant(interview.meetingAt)}. Confirm by message the day before: Today reminds you, with a message ready to send.`
         : 'Confirm by message the day before.';
     case 'confirmed':
       return interview.meetingAt ? `Confirmed for ${formatInstant(interview.meetingAt)}. Keep to the agreed time, even if questions remain.` : 'Confirmed.';
     case 'held':
       return `Write up what you learned today, and send ${first} a thank-you within 24 hours that names something specific they said.`;
     case 'thanked':
-      return `Stay in touch: a short note to ${first} in about 8 weeks, then every few months, with something of value to them.`;
+      return `Stay in touch: a short note to ${first} in about 8 weeks, then every few months, with something of value to them. Today reminds you.`;
     case 'staying_in_touch':
       return 'Share something of value now and then: an article, an event, how their advice turned out.';
     case 'no_reply':
@@ -287,9 +292,23 @@ function actionLabel(kind: RecordableKind, interview: Interview): string {
 }
 
 function ActionsCard({ interview, onRecord }: { interview: Interview; onRecord: (request: EventRequest) => void }) {
-  const allowed = interview.allowedEvents.filter((kind): kind is RecordableKind => kind !== 'created');
+  // The scheduling card owns proposing, scheduling and (once a meeting is set) cancelling; the stay-in-touch card, sharing.
+  const scheduling = showsScheduleCard(interview);
+  const meetingSet = interview.meetingAt !== null && (interview.stage === 'scheduled' || interview.stage === 'confirmed');
+  const allowed = interview.allowedEvents.filter(
+    (kind): kind is RecordableKind =>
+      kind !== 'created' &&
+      kind !== 'value_shared' &&
+      !(scheduling && (kind === 'slots_proposed' || kind === 'scheduled')) &&
+      !(meetingSet && kind === 'cancelled'),
+  );
   const primary = PROGRESS_ORDER.find(
-    (kind) => allowed.includes(kind) && !(kind === 'reply_received' && interview.replyAnswer) && !(kind === 'scheduled' && interview.meetingAt),
+    (kind) =>
+      allowed.includes(kind) &&
+      !(kind === 'reply_received' && interview.replyAnswer) &&
+      !(kind === 'scheduled' && interview.meetingAt) &&
+      // After the thank-you, sharing something of value (its own card) is the next step.
+      kind !== 'staying_in_touch',
   );
   const exits = new Set<InterviewEventKind>(['no_reply', 'cancelled']);
 
@@ -398,6 +417,7 @@ function DetailsCard({ interview }: { interview: Interview }) {
           ...(interview.meetingAt ? [{ label: 'Meeting', value: formatInstant(interview.meetingAt) }] : []),
           ...(interview.heldAt ? [{ label: 'Held', value: formatInstant(interview.heldAt) }] : []),
           ...(interview.thankedAt ? [{ label: 'Thanked', value: formatInstant(interview.thankedAt) }] : []),
+          ...(interview.lastTouchAt ? [{ label: 'Last touch', value: formatInstant(interview.lastTouchAt) }] : []),
           { label: 'Started', value: formatInstantDate(interview.createdAt) },
         ]}
       />

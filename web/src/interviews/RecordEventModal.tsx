@@ -1,17 +1,24 @@
-import { Alert, Button, Group, Input, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertOctagon, IconGitMerge, IconHandStop } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Checkbox, Group, Input, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertOctagon } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { Interview } from '@shared/plan-api.ts';
 import type { InterviewEventKind, RequestChannel } from '@core/interview-stages.ts';
-import { errorMessage, getInterviewTimeline, isApiError, queryKeys } from '../api/index.ts';
+import type { ProposedSlot } from '@core/meeting-slots.ts';
+import { getInterviewTimeline, queryKeys } from '../api/index.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../ui/fieldErrors.ts';
-import { notifyError, notifySuccess } from '../ui/notify.tsx';
+import { notifySuccess } from '../ui/notify.tsx';
 import { formatInstant, fromLocalInput, toLocalInput } from './dates.ts';
+import { EventAlerts, useRecordEvent } from './eventForm.tsx';
 import { CHANNEL_OPTIONS, EVENT_META } from './interviewParts.tsx';
-import { useInterviewWrite, type InterviewEventChanges } from './useInterviewWrite.ts';
+import { ProposeTimesForm } from './ProposeTimesForm.tsx';
+import { ScheduleForm } from './ScheduleForm.tsx';
+import { useMailStatus } from './scheduling.ts';
+import type { InterviewEventChanges } from './useInterviewWrite.ts';
 
-export type RecordableKind = Exclude<InterviewEventKind, 'created'>;
+/** Events recorded through this modal; sharing something of value has its own card. */
+export type RecordableKind = Exclude<InterviewEventKind, 'created' | 'value_shared'>;
 
 export interface EventRequest {
   kind: RecordableKind;
@@ -19,13 +26,23 @@ export interface EventRequest {
   channel?: RequestChannel;
   /** request_sent from the composer: blockers the lint still finds. */
   blockers?: number;
+  /** request_sent: Rapport e-mails the saved draft instead of recording one sent by hand. */
+  send?: boolean;
+  /** scheduled: the proposed time they picked. */
+  slot?: ProposedSlot;
+}
+
+/** A meeting is on the calendar: cancelling it can withdraw the invite. */
+function hasMeeting(interview: Interview): boolean {
+  return interview.meetingAt !== null && (interview.stage === 'scheduled' || interview.stage === 'confirmed');
 }
 
 const TITLES: Record<RecordableKind, (name: string) => string> = {
   request_sent: (name) => `You sent your request to ${name}`,
   follow_up_sent: (name) => `You followed up with ${name}`,
   reply_received: (name) => `${name} replied`,
-  scheduled: () => 'Meeting scheduled',
+  slots_proposed: (name) => `Propose times to ${name}`,
+  scheduled: (name) => `Schedule the meeting with ${name}`,
   confirmed: () => 'Meeting confirmed',
   held: (name) => `You met ${name}`,
   thanked: (name) => `You thanked ${name}`,
@@ -38,6 +55,7 @@ const SUBMIT: Record<RecordableKind, string> = {
   request_sent: 'Mark as sent',
   follow_up_sent: 'Mark follow-up sent',
   reply_received: 'Log reply',
+  slots_proposed: 'Propose times',
   scheduled: 'Save meeting',
   confirmed: 'Mark confirmed',
   held: 'Mark held',
@@ -61,8 +79,9 @@ function explanation(kind: RecordableKind, interview: Interview): ReactNode {
       );
     case 'reply_received':
       return 'A “no” is an answer too: it closes the interview as declined. Thank them for replying all the same.';
+    case 'slots_proposed':
     case 'scheduled':
-      return 'Propose 20 or 30 minutes at their convenience. If the time changes later, record the new one here.';
+      return null;
     case 'confirmed':
       return 'Confirm by message the day before: it shows respect for their time and saves a wasted trip.';
     case 'held':
@@ -74,7 +93,9 @@ function explanation(kind: RecordableKind, interview: Interview): ReactNode {
     case 'no_reply':
       return `The request is closed and no follow-up is suggested. If ${first} writes back later, you can still log the reply.`;
     case 'cancelled':
-      return 'The interview is closed without a meeting. Its history and your draft are kept.';
+      return hasMeeting(interview)
+        ? `The meeting is called off and the interview closed; its history and your notes are kept. A short personal word of apology to ${first} goes a long way.`
+        : 'The interview is closed without a meeting. Its history and your draft are kept.';
   }
 }
 
@@ -87,30 +108,46 @@ interface RecordEventModalProps {
 /** A small form for one event: when it happened, and what it needs (channel, answer, meeting time). */
 export function RecordEventModal({ interview, request, onClose }: RecordEventModalProps) {
   const kind = request?.kind ?? null;
+  const wide = kind === 'scheduled' || kind === 'slots_proposed';
+  const title = !kind
+    ? ''
+    : kind === 'scheduled' && hasMeeting(interview)
+      ? `Reschedule the meeting with ${interview.contact.name}`
+      : kind === 'cancelled' && hasMeeting(interview)
+        ? `Cancel the meeting with ${interview.contact.name}`
+        : request?.send
+          ? `Send your request to ${interview.contact.name}`
+          : TITLES[kind](interview.contact.name);
   return (
-    <Modal
-      opened={request !== null}
-      onClose={onClose}
-      title={<Text fw={650}>{kind ? TITLES[kind](interview.contact.name) : ''}</Text>}
-      size="md"
-    >
-      {request && <EventForm key={request.kind} interview={interview} request={request} onDone={onClose} />}
+    <Modal opened={request !== null} onClose={onClose} title={<Text fw={650}>{title}</Text>} size={wide ? 'lg' : 'md'}>
+      {request?.kind === 'scheduled' ? (
+        <ScheduleForm key={request.slot?.start ?? 'any'} interview={interview} slot={request.slot} onDone={onClose} />
+      ) : request?.kind === 'slots_proposed' ? (
+        <ProposeTimesForm interview={interview} onDone={onClose} />
+      ) : request ? (
+        <EventForm key={request.kind} interview={interview} request={request} onDone={onClose} />
+      ) : null}
     </Modal>
   );
 }
 
 function EventForm({ interview, request, onDone }: { interview: Interview; request: EventRequest; onDone: () => void }) {
   const { kind } = request;
-  const { record, reload } = useInterviewWrite(interview);
+  const { run, pending, refusal, conflict } = useRecordEvent(interview);
+  const mail = useMailStatus();
   const [opened] = useState(() => toLocalInput(new Date()));
   const [at, setAt] = useState(opened);
   const [channel, setChannel] = useState<RequestChannel>(request.channel ?? interview.requestChannel ?? 'email');
   const [answer, setAnswer] = useState<'yes' | 'no'>('yes');
-  const [meetingAt, setMeetingAt] = useState(interview.meetingAt ? toLocalInput(new Date(interview.meetingAt)) : '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const allowed = interview.allowedEvents.includes(kind);
+  const send = kind === 'request_sent' && request.send === true;
+  const email = interview.contact.emails[0] ?? null;
+  // Cancelling a meeting on the calendar: the cancellation goes out by e-mail when Rapport can send it.
+  const withdraw = kind === 'cancelled' && hasMeeting(interview);
+  const canMail = mail.data?.configured === true && email !== null;
+  const [mailChoice, setMailChoice] = useState<boolean | null>(null);
+  const sendCancellation = withdraw && canMail && (mailChoice ?? true);
   // Events are recorded in order: nothing can be dated before the last one (the interview's creation aside, so old requests can be logged).
   const timeline = useQuery({
     queryKey: queryKeys.interviews.timeline(interview.id),
@@ -121,8 +158,6 @@ function EventForm({ interview, request, onDone }: { interview: Interview; reque
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
-    setRefusal(null);
-    setConflict(false);
 
     // Left at the time the form opened, "when" means now: the server's clock decides, so it is never "in the future".
     const when = at === opened ? undefined : fromLocalInput(at);
@@ -142,44 +177,30 @@ function EventForm({ interview, request, onDone }: { interview: Interview; reque
     let input: InterviewEventChanges;
     switch (kind) {
       case 'request_sent':
-        input = { kind, channel, ...timing };
+        input = send ? { kind, channel: 'email', send: true } : { kind, channel, ...timing };
         break;
       case 'reply_received':
         input = { kind, answer, ...timing };
         break;
-      case 'scheduled': {
-        const meeting = fromLocalInput(meetingAt);
-        if (!meeting) {
-          setErrors({ meetingAt: 'Give the date and time you agreed on' });
-          return;
-        }
-        input = { kind, meetingAt: meeting, ...timing };
+      case 'cancelled':
+        input = { kind, sendInvite: sendCancellation, ...timing };
         break;
-      }
+      case 'slots_proposed':
+      case 'scheduled':
+        // Recorded by their own forms.
+        return;
       default:
         input = { kind, ...timing };
     }
 
-    try {
-      await record.mutateAsync(input);
-      notifySuccess(successMessage(kind, interview, answer), EVENT_META[kind].done);
+    const ok = await run(input, (error) => setErrors(fieldErrorsFrom(error)));
+    if (ok) {
+      notifySuccess(successMessage(kind, interview, answer, { send, email, sendCancellation }), send ? 'Request on its way' : EVENT_META[kind].done);
       onDone();
-    } catch (error) {
-      if (isApiError(error, 'STAGE_TRANSITION_REFUSED') || isApiError(error, 'ONCE_IS_ENOUGH')) {
-        setRefusal(errorMessage(error));
-        void reload();
-      } else if (isApiError(error, 'VERSION_CONFLICT')) {
-        setConflict(true);
-        void reload();
-      } else if (isApiError(error, 'VALIDATION_FAILED')) {
-        setErrors(fieldErrorsFrom(error));
-      } else {
-        notifyError(error, 'Nothing was recorded');
-      }
     }
   };
 
-  const whenLabel = kind === 'scheduled' ? 'Agreed on' : kind === 'reply_received' ? 'When they replied' : 'When';
+  const whenLabel = kind === 'reply_received' ? 'When they replied' : 'When';
   const danger = kind === 'cancelled' || kind === 'no_reply';
 
   return (
@@ -188,35 +209,30 @@ function EventForm({ interview, request, onDone }: { interview: Interview; reque
         {request.blockers !== undefined && request.blockers > 0 && (
           <Alert color="red" variant="light" icon={<IconAlertOctagon size={20} />} title={`The lint found ${request.blockers} ${request.blockers === 1 ? 'problem' : 'problems'}. Send anyway?`}>
             <Text size="sm">
-              Requests that mention jobs, ask for too much time or run long get fewer replies. If you already sent it, record it
-              anyway: the follow-up clock starts now.
+              Requests that mention jobs, ask for too much time or run long get fewer replies.{' '}
+              {send
+                ? 'Close this to fix it first, or send it as it is.'
+                : 'If you already sent it, record it anyway: the follow-up clock starts now.'}
             </Text>
           </Alert>
         )}
-        {refusal && (
-          <Alert color="orange" variant="light" icon={<IconHandStop size={20} />} role="alert">
-            <Text size="sm">{refusal}</Text>
-          </Alert>
-        )}
-        {conflict && (
-          <Alert color="orange" variant="light" icon={<IconGitMerge size={20} />} title="This interview changed elsewhere" role="alert">
-            <Text size="sm">
-              It was changed in another tab or on another device, so nothing was recorded. The latest version is loaded now: check it,
-              then try again.
-            </Text>
-          </Alert>
-        )}
-        {!allowed && !refusal && (
-          <Alert color="gray" variant="light" role="status">
-            <Text size="sm">This cannot be recorded any more: the interview has moved on. Close this form to see where it stands.</Text>
-          </Alert>
+        <EventAlerts interview={interview} kind={kind} refusal={refusal} conflict={conflict} />
+        {send ? (
+          <Text size="sm" c="dimmed">
+            Rapport e-mails your saved draft to <b>{email}</b> from {mail.data?.from ?? 'its own address'}, with your address to reply to.
+            It goes through the outbox, which retries if the mail server is down and never sends twice (
+            <Anchor component={Link} to="/settings#settings-outbox" size="sm">
+              see it in Settings
+            </Anchor>
+            ). The 3B7 clock starts now.
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {explanation(kind, interview)}
+          </Text>
         )}
 
-        <Text size="sm" c="dimmed">
-          {explanation(kind, interview)}
-        </Text>
-
-        {kind === 'request_sent' && (
+        {kind === 'request_sent' && !send && (
           <Select
             label="Channel"
             description="How you sent it"
@@ -244,34 +260,47 @@ function EventForm({ interview, request, onDone }: { interview: Interview; reque
             />
           </div>
         )}
-        {kind === 'scheduled' && (
-          <TextInput
-            type="datetime-local"
-            label="Meeting date and time"
-            description="In your own time zone"
-            value={meetingAt}
-            onChange={(event) => setMeetingAt(event.currentTarget.value)}
-            error={errors.meetingAt}
-            required
-            data-autofocus
+        {withdraw && (
+          <Checkbox
+            checked={sendCancellation}
+            disabled={!canMail}
+            onChange={(event) => setMailChoice(event.currentTarget.checked)}
+            label={`E-mail the cancellation to ${interview.contact.name}`}
+            description={
+              canMail
+                ? `To ${email}: the meeting leaves their calendar.`
+                : mail.data?.configured !== true
+                  ? 'Rapport is not set up to send e-mail: afterwards, download the cancellation (.ics) from the interview and send it with your note.'
+                  : `${interview.contact.name} has no e-mail address in Rapport: tell them yourself.`
+            }
           />
         )}
-        <TextInput
-          type="datetime-local"
-          label={whenLabel}
-          value={at}
-          max={toLocalInput(new Date())}
-          min={lastAt ? toLocalInput(new Date(lastAt)) : undefined}
-          onChange={(event) => setAt(event.currentTarget.value)}
-          error={errors.at}
-        />
+        {!send && (
+          <TextInput
+            type="datetime-local"
+            label={whenLabel}
+            value={at}
+            max={toLocalInput(new Date())}
+            min={lastAt ? toLocalInput(new Date(lastAt)) : undefined}
+            onChange={(event) => setAt(event.currentTarget.value)}
+            error={errors.at}
+          />
+        )}
 
         <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone} disabled={record.isPending}>
-            {danger ? 'Keep it open' : 'Cancel'}
+          <Button variant="default" onClick={onDone} disabled={pending}>
+            {danger ? (withdraw ? 'Keep the meeting' : 'Keep it open') : 'Cancel'}
           </Button>
-          <Button type="submit" loading={record.isPending} disabled={!allowed} color={danger ? (kind === 'cancelled' ? 'red' : 'orange') : undefined} data-autofocus={kind === 'scheduled' ? undefined : true}>
-            {request.blockers ? 'Send anyway: mark as sent' : SUBMIT[kind]}
+          <Button type="submit" loading={pending} disabled={!allowed} color={danger ? (kind === 'cancelled' ? 'red' : 'orange') : undefined} data-autofocus>
+            {send
+              ? request.blockers
+                ? 'Send anyway'
+                : 'Send it'
+              : request.blockers
+                ? 'Send anyway: mark as sent'
+                : withdraw
+                  ? 'Cancel meeting'
+                  : SUBMIT[kind]}
           </Button>
         </Group>
       </Stack>
@@ -279,17 +308,24 @@ function EventForm({ interview, request, onDone }: { interview: Interview; reque
   );
 }
 
-function successMessage(kind: RecordableKind, interview: Interview, answer: 'yes' | 'no'): string {
+function successMessage(
+  kind: RecordableKind,
+  interview: Interview,
+  answer: 'yes' | 'no',
+  mail: { send: boolean; email: string | null; sendCancellation: boolean },
+): string {
   const first = interview.contact.name.split(' ')[0] ?? interview.contact.name;
   switch (kind) {
     case 'request_sent':
-      return `Rapport will remind you if ${first} has not replied in 3 business days.`;
+      return mail.send
+        ? `It is in the outbox and goes to ${mail.email} shortly. Rapport will remind you if ${first} has not replied in 3 business days.`
+        : `Rapport will remind you if ${first} has not replied in 3 business days.`;
+    case 'cancelled':
+      return mail.sendCancellation ? `The cancellation is in the outbox and goes to ${mail.email} shortly.` : `The interview with ${interview.contact.name} is closed.`;
     case 'follow_up_sent':
       return 'That was the one follow-up. Now give them time.';
     case 'reply_received':
       return answer === 'yes' ? 'Next: agree on a time and record the meeting.' : 'Closed as declined. Thank them for answering.';
-    case 'scheduled':
-      return 'Confirm by message the day before.';
     case 'held':
       return 'Send your thank-you within 24 hours.';
     case 'thanked':

@@ -39,12 +39,14 @@ import type { RequestChannel } from '@core/interview-stages.ts';
 import { LINKEDIN_NOTE_MAX_CHARS, LONG_WORDS, TOO_LONG_WORDS, lintRequest, type LintFinding } from '@core/request-lint.ts';
 import { REQUEST_TEMPLATES, type RequestTemplateId } from '@core/request-templates.ts';
 import { composeRequest, isApiError, queryKeys } from '../api/index.ts';
+import { copyText, mailtoLink } from '../ui/copyText.ts';
 import { notifyError, notifySuccess } from '../ui/notify.tsx';
 import { formatInstantDate } from './dates.ts';
 import { CHANNEL_LABELS } from './interviewParts.tsx';
 import { LintedTextarea, type LintedTextareaHandle } from './LintedTextarea.tsx';
 import type { EventRequest } from './RecordEventModal.tsx';
 import classes from './RequestComposer.module.css';
+import { useMailStatus } from './scheduling.ts';
 import { useInterviewWrite } from './useInterviewWrite.ts';
 
 interface Draft {
@@ -59,32 +61,6 @@ const TEMPLATE_OPTIONS = REQUEST_TEMPLATES.map((template) => ({ value: template.
 
 function channelFor(template: RequestTemplateId): RequestChannel {
   return template === 'linkedin' ? 'linkedin' : 'email';
-}
-
-function mailtoLink(email: string, subject: string, body: string): string {
-  const to = encodeURIComponent(email).replace(/%40/g, '@');
-  const query = [subject.trim() ? `subject=${encodeURIComponent(subject.trim())}` : '', `body=${encodeURIComponent(body)}`].filter(Boolean).join('&');
-  return `mailto:${to}?${query}`;
-}
-
-/** Copies text, falling back to a hidden textarea where the Clipboard API is missing (plain http, older browsers). */
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const scratch = document.createElement('textarea');
-  scratch.value = text;
-  scratch.setAttribute('readonly', '');
-  scratch.style.position = 'fixed';
-  scratch.style.opacity = '0';
-  document.body.appendChild(scratch);
-  scratch.select();
-  try {
-    if (!document.execCommand('copy')) throw new Error('Your browser would not copy. Select the text and copy it by hand.');
-  } finally {
-    scratch.remove();
-  }
 }
 
 type SaveState = 'idle' | 'saving' | 'failed' | 'conflict';
@@ -140,6 +116,9 @@ export function RequestComposer({ interview, prominent, onMarkSent }: RequestCom
   const withSubject = template.channel !== 'linkedin';
   const email = interview.contact.emails[0] ?? null;
   const canMarkSent = interview.allowedEvents.includes('request_sent');
+  const mail = useMailStatus();
+  // Rapport can e-mail an e-mail request itself when it has SMTP and the contact an address.
+  const canSend = canMarkSent && mail.data?.configured === true && email !== null && draft.template === 'email';
 
   const save = async (): Promise<boolean> => {
     const values = latest.current;
@@ -226,9 +205,9 @@ export function RequestComposer({ interview, prominent, onMarkSent }: RequestCom
     }
   };
 
-  const markSent = async () => {
+  const markSent = async (send = false) => {
     if (!(await saveNow()) && conflicted.current) return;
-    onMarkSent({ kind: 'request_sent', channel: channelFor(draft.template), blockers });
+    onMarkSent({ kind: 'request_sent', channel: channelFor(draft.template), blockers, ...(send ? { send: true } : {}) });
   };
 
   const pick = (finding: LintFinding, index: number) => {
@@ -389,9 +368,14 @@ export function RequestComposer({ interview, prominent, onMarkSent }: RequestCom
           </Grid>
 
           <Group gap="sm" wrap="wrap">
+            {canSend && (
+              <Button leftSection={<IconSend size={16} />} onClick={() => void markSent(true)} disabled={empty}>
+                Send it from Rapport
+              </Button>
+            )}
             {canMarkSent && (
-              <Button leftSection={<IconSend size={16} />} onClick={() => void markSent()} disabled={empty}>
-                Mark as sent
+              <Button variant={canSend ? 'default' : 'filled'} leftSection={canSend ? <IconCircleCheck size={16} /> : <IconSend size={16} />} onClick={() => void markSent()} disabled={empty}>
+                {canSend ? 'I sent it myself' : 'Mark as sent'}
               </Button>
             )}
             <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => void copy()} disabled={empty}>

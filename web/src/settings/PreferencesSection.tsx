@@ -1,10 +1,11 @@
-import { Alert, Button, Chip, Group, Input, NumberInput, Paper, SimpleGrid, Skeleton, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Chip, Divider, Group, Input, NumberInput, Paper, Select, SimpleGrid, Skeleton, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { IconGitMerge, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { PreferencesUpdateInput, SeekerPreferences } from '@shared/plan-api.ts';
 import { getPreferences, isApiError, listContactTags, queryKeys, updatePreferences } from '../api/index.ts';
 import { browserTimeZone, TimeZoneSelect } from '../contacts/TimeZoneSelect.tsx';
+import { useMailStatus } from '../interviews/scheduling.ts';
 import { DetachedLabel } from '../ui/DetachedLabel.tsx';
 import { fieldErrorsFrom, type FieldErrors } from '../ui/fieldErrors.ts';
 import { focusFirstError, reveal } from '../ui/focusFirstError.ts';
@@ -28,7 +29,17 @@ interface Values {
   weeklyRequestGoal: number | string;
   activeTargetLimit: number | string;
   affinityTags: string[];
+  stayInTouchFirstWeeks: number | string;
+  stayInTouchEveryMonths: number | string;
+  /** 'off' or an hour, '0'…'23'. */
+  digestHour: string;
 }
+
+const DIGEST_OFF = 'off';
+const DIGEST_OPTIONS = [
+  { value: DIGEST_OFF, label: 'Off' },
+  ...Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: `Every day at ${String(hour).padStart(2, '0')}:00` })),
+];
 
 function toValues(preferences: SeekerPreferences): Values {
   // Never saved: suggest the zone this browser is in, rather than the server's default.
@@ -39,6 +50,9 @@ function toValues(preferences: SeekerPreferences): Values {
     weeklyRequestGoal: preferences.weeklyRequestGoal,
     activeTargetLimit: preferences.activeTargetLimit,
     affinityTags: preferences.affinityTags,
+    stayInTouchFirstWeeks: preferences.stayInTouchFirstWeeks ?? 8,
+    stayInTouchEveryMonths: preferences.stayInTouchEveryMonths ?? 3,
+    digestHour: preferences.digestHour == null ? DIGEST_OFF : String(preferences.digestHour),
   };
 }
 
@@ -59,7 +73,7 @@ export function PreferencesSection() {
         Your plan
       </Title>
       <Text size="sm" c="dimmed" mt={4} mb="lg">
-        Rapport counts follow-up days in your calendar and measures your week against these goals.
+        Rapport counts follow-up days in your calendar, measures your week against these goals and times your reminders.
       </Text>
       {query.error && !loaded ? (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
@@ -102,6 +116,7 @@ function PreferencesForm({ loaded, onSaved, onReload }: PreferencesFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
 
+  const mail = useMailStatus();
   const tags = useQuery({ queryKey: queryKeys.contacts.tags, queryFn: ({ signal }) => listContactTags(signal), staleTime: 60_000 });
   const tagOptions = useMemo(() => (tags.data ?? []).map((entry) => entry.tag), [tags.data]);
 
@@ -131,6 +146,8 @@ function PreferencesForm({ loaded, onSaved, onReload }: PreferencesFormProps) {
     if (values.workingDays.length === 0) problems.workingDays = 'Pick at least one working day';
     if (values.weeklyRequestGoal === '') problems.weeklyRequestGoal = 'Say how many requests a week you aim for';
     if (values.activeTargetLimit === '') problems.activeTargetLimit = 'Say how many targets you work on at once';
+    if (values.stayInTouchFirstWeeks === '') problems.stayInTouchFirstWeeks = 'Say how many weeks after the meeting';
+    if (values.stayInTouchEveryMonths === '') problems.stayInTouchEveryMonths = 'Say how many months between notes';
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
       focusFirstError(formRef.current);
@@ -144,6 +161,9 @@ function PreferencesForm({ loaded, onSaved, onReload }: PreferencesFormProps) {
       weeklyRequestGoal: Number(values.weeklyRequestGoal),
       activeTargetLimit: Number(values.activeTargetLimit),
       affinityTags,
+      stayInTouchFirstWeeks: Number(values.stayInTouchFirstWeeks),
+      stayInTouchEveryMonths: Number(values.stayInTouchEveryMonths),
+      digestHour: values.digestHour === DIGEST_OFF ? null : Number(values.digestHour),
     };
     setSaving(true);
     try {
@@ -275,6 +295,65 @@ function PreferencesForm({ loaded, onSaved, onReload }: PreferencesFormProps) {
               clearable
               error={errors.affinityTags}
               placeholder={values.affinityTags.length === 0 ? 'e.g. Stanford, Acme Corp' : undefined}
+            />
+          )}
+        </DetachedLabel>
+
+        <Divider label="Reminders" labelPosition="left" />
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <NumberInput
+            label="First stay-in-touch note"
+            description="Weeks after the meeting. Eight is the classic advice."
+            value={values.stayInTouchFirstWeeks}
+            onChange={(value) => set('stayInTouchFirstWeeks', value)}
+            error={errors.stayInTouchFirstWeeks}
+            min={1}
+            max={52}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="strict"
+            suffix={Number(values.stayInTouchFirstWeeks) === 1 ? ' week' : ' weeks'}
+          />
+          <NumberInput
+            label="Then every"
+            description="Months between notes, each with something of value."
+            value={values.stayInTouchEveryMonths}
+            onChange={(value) => set('stayInTouchEveryMonths', value)}
+            error={errors.stayInTouchEveryMonths}
+            min={1}
+            max={24}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="strict"
+            suffix={Number(values.stayInTouchEveryMonths) === 1 ? ' month' : ' months'}
+          />
+        </SimpleGrid>
+
+        <DetachedLabel label="Daily digest e-mail">
+          {(id) => (
+            <Select
+              id={id}
+              data={DIGEST_OPTIONS}
+              value={values.digestHour}
+              onChange={(value) => set('digestHour', value ?? DIGEST_OFF)}
+              allowDeselect={false}
+              maxDropdownHeight={260}
+              error={errors.digestHour}
+              maw={{ sm: 320 }}
+              description={
+                mail.data && !mail.data.configured ? (
+                  <>
+                    What is due that day, in your time zone. Rapport cannot send e-mail yet (
+                    <Anchor href="#settings-outbox" size="xs">
+                      see E-mail
+                    </Anchor>
+                    ), so none goes out until it can.
+                  </>
+                ) : (
+                  'What is due that day, e-mailed to you at this hour in your time zone; nothing is sent on a day with nothing due.'
+                )
+              }
             />
           )}
         </DetachedLabel>

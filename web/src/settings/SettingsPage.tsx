@@ -1,21 +1,47 @@
-import { Alert, Anchor, Button, Code, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Divider, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAddressBook, IconDatabaseExport, IconDownload, IconFileImport, IconFileSpreadsheet, IconShieldLock } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { exportUrls } from '../api/index.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { CalendarFeedSection } from './CalendarFeedSection.tsx';
+import { OutboxSection } from './OutboxSection.tsx';
 import { PreferencesSection } from './PreferencesSection.tsx';
+import { Item, Section } from './SettingsSection.tsx';
 import classes from './SettingsPage.module.css';
 
 export function SettingsPage() {
   useDocumentTitle('Settings · Rapport');
+  const { hash } = useLocation();
+  // A link to one section (/settings#settings-outbox) lands on it, and stays on it while the sections
+  // above load and grow, until the person scrolls themselves.
+  useEffect(() => {
+    if (!hash) return;
+    const id = decodeURIComponent(hash.slice(1));
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+    };
+    const follow = () => {
+      if (!stopped) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+    };
+    const timers = [50, 300, 800, 1500].map((delay) => window.setTimeout(follow, delay));
+    const events = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
+    for (const name of events) window.addEventListener(name, stop, { passive: true });
+    return () => {
+      for (const timer of timers) window.clearTimeout(timer);
+      for (const name of events) window.removeEventListener(name, stop);
+    };
+  }, [hash]);
 
   return (
     <Stack gap="lg" maw={860}>
-      <PageHeader title="Settings" description="Your plan, and your data in and out of Rapport." />
+      <PageHeader title="Settings" description="Your plan, your mail and calendar, and your data in and out of Rapport." />
 
       <PreferencesSection />
+      <OutboxSection />
+      <CalendarFeedSection />
 
       <Section title="Export" id="settings-export" description="Take your data anywhere. The files download straight to this device.">
         <Item
@@ -77,38 +103,5 @@ export function SettingsPage() {
         </Item>
       </Section>
     </Stack>
-  );
-}
-
-function Section({ title, id, description, children }: { title: string; id: string; description: string; children: ReactNode }) {
-  return (
-    <Paper p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="lg" id={id}>
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed" mt={4} mb="lg">
-        {description}
-      </Text>
-      <Stack gap="md">{children}</Stack>
-    </Paper>
-  );
-}
-
-function Item({ icon, title, description, children }: { icon: ReactNode; title: string; description: ReactNode; children: ReactNode }) {
-  return (
-    <Group justify="space-between" align="center" gap="md" className={classes.item}>
-      <Group gap="md" wrap="nowrap" align="flex-start" className={classes.itemText}>
-        <Text c="dimmed" className={classes.itemIcon} aria-hidden component="span">
-          {icon}
-        </Text>
-        <div style={{ minWidth: 0 }}>
-          <Text fw={600}>{title}</Text>
-          <Text size="sm" c="dimmed" mt={2} component="div">
-            {description}
-          </Text>
-        </div>
-      </Group>
-      <div className={classes.itemAction}>{children}</div>
-    </Group>
   );
 }

@@ -22,29 +22,39 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowRight,
+  IconCalendarCheck,
   IconCheck,
   IconChevronDown,
   IconCircleCheckFilled,
+  IconClock,
+  IconCopy,
   IconFileImport,
+  IconHeartHandshake,
+  IconMail,
   IconMailForward,
   IconMessageCircleOff,
   IconMessagePlus,
   IconMoodSmile,
+  IconRepeat,
   IconTarget,
   IconUserPlus,
+  IconWalk,
   IconX,
   IconZzz,
+  type Icon,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TaskDecisionInput, TodayTaskView, TodayView } from '@shared/plan-api.ts';
 import { addBusinessDays, type WorkCalendar, type Weekday } from '@core/business-days.ts';
-import { decideTask, getToday, listContacts, listInterviews, listOrganizations, queryKeys } from '../api/index.ts';
+import { decideTask, getContact, getToday, listContacts, listInterviews, listOrganizations, queryKeys } from '../api/index.ts';
 import { useAuth } from '../auth/AuthContext.ts';
 import { daysBetween, formatDay, nextDay } from '../interviews/dates.ts';
+import { formatZoned, zonedDate } from '../interviews/scheduling.ts';
+import { copyText, mailtoLink } from '../ui/copyText.ts';
 import { LoadError } from '../ui/LoadError.tsx';
-import { notifyError } from '../ui/notify.tsx';
+import { notifyError, notifySuccess } from '../ui/notify.tsx';
 import classes from './TodayPage.module.css';
 
 function greeting(now = new Date()): string {
@@ -80,7 +90,9 @@ export function TodayPage() {
   const interviewCount = interviews.data?.total;
   const newcomer = contactCount === 0 && organizationCount === 0;
   const view = today.data;
-  const pressing = view ? view.overdue.length + view.dueToday.length : 0;
+  const pressingTasks = view ? [...view.overdue, ...view.dueToday] : [];
+  const pressing = pressingTasks.length;
+  const silence = pressingTasks.some((task) => task.kind === 'follow_up' || task.kind === 'second_contact');
   const anyTask = view ? pressing + view.upcoming.length > 0 : false;
 
   return (
@@ -95,7 +107,11 @@ export function TodayPage() {
             : !view
               ? 'Every conversation starts with one person.'
               : pressing > 0
-                ? `${pressing === 1 ? 'One follow-up needs' : `${pressing} follow-ups need`} you today. Silence is rarely a no: a nudge at the right time is.`
+                ? `${pressing === 1 ? 'One thing needs' : `${pressing} things need`} you today. ${
+                    silence
+                      ? 'Silence is rarely a no: a nudge at the right time is.'
+                      : 'Small courtesies make a meeting: confirm it, arrive early, thank them within a day.'
+                  }`
                 : 'Nothing needs you today. A good day to write one more request.'}
         </Text>
       </div>
@@ -182,6 +198,46 @@ function dueText(task: TodayTaskView, today: string): string {
   return `Due ${formatDay(task.effectiveDueOn)}`;
 }
 
+interface KindMeta {
+  icon: Icon;
+  color: string;
+  /** The Done button: for a confirmation and a thank-you, Done also records it on the interview. */
+  done: string;
+  /** Snoozes count working days for 3B7 tasks, calendar days for meeting reminders (meetings happen on any day). */
+  reminder: boolean;
+}
+
+const KIND_META: Record<TodayTaskView['kind'], KindMeta> = {
+  second_contact: { icon: IconUserPlus, color: 'violet', done: 'Done', reminder: false },
+  follow_up: { icon: IconMailForward, color: 'blue', done: 'Done', reminder: false },
+  confirm: { icon: IconCalendarCheck, color: 'indigo', done: 'Confirmed', reminder: true },
+  leave_by: { icon: IconWalk, color: 'orange', done: 'Done', reminder: true },
+  thank_you: { icon: IconHeartHandshake, color: 'green', done: 'Thanked', reminder: true },
+  stay_in_touch: { icon: IconRepeat, color: 'cyan', done: 'Done', reminder: true },
+};
+
+/** The moment a reminder is about, in the seeker's zone: "Leave by 9:35". Its day is the due badge's. */
+function atText(task: TodayTaskView, timeZone: string): string | null {
+  if (task.at === null) return null;
+  const time = formatZoned(task.at, timeZone, { withDay: zonedDate(task.at, timeZone) !== task.effectiveDueOn });
+  switch (task.kind) {
+    case 'leave_by':
+      return `Leave by ${time}`;
+    case 'confirm':
+      return `Send from ${time}`;
+    case 'thank_you':
+      return `Thank them by ${time}`;
+    default:
+      return time;
+  }
+}
+
+function addDays(day: string, n: number): string {
+  let result = day;
+  for (let i = 0; i < n; i++) result = nextDay(result);
+  return result;
+}
+
 function useDecision() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -192,21 +248,42 @@ function useDecision() {
 
 function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; today: string; calendar: WorkCalendar; overdue: boolean }) {
   const decision = useDecision();
+  const queryClient = useQueryClient();
   const [picking, setPicking] = useState(false);
-  const KindIcon = task.kind === 'follow_up' ? IconMailForward : IconUserPlus;
+  const meta = KIND_META[task.kind];
+  const KindIcon = meta.icon;
+  const at = atText(task, calendar.timeZone);
 
   // Snoozing only moves a task later than it is due now.
   const from = task.effectiveDueOn > today ? task.effectiveDueOn : today;
   const later = (n: number) => addBusinessDays(from, n, calendar);
-  const snoozeOptions = [
-    { label: '1 business day', date: later(1) },
-    { label: '3 business days', date: later(3) },
-    { label: 'A week', date: later(calendar.workingDays.length) },
-  ];
+  const snoozeOptions = meta.reminder
+    ? [
+        { label: 'Tomorrow', date: addDays(from, 1) },
+        { label: '3 days', date: addDays(from, 3) },
+        { label: 'A week', date: addDays(from, 7) },
+      ]
+    : [
+        { label: '1 business day', date: later(1) },
+        { label: '3 business days', date: later(3) },
+        { label: 'A week', date: later(calendar.workingDays.length) },
+      ];
+  // Done on these records the event on the interview too, which a reopened reminder would not take back.
+  const records = task.kind === 'confirm' || task.kind === 'thank_you';
 
   const decide = async (status: 'done' | 'dismissed' | 'snoozed', snoozedUntil: string | null = null) => {
     try {
       await decision.mutateAsync({ key: task.key, status, snoozedUntil });
+      if (status === 'done' && records) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews.detail(task.interviewId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews.timeline(task.interviewId) });
+        void queryClient.invalidateQueries({ queryKey: ['interviews', 'list'] });
+        notifySuccess(
+          task.kind === 'confirm' ? `The meeting with ${task.contact.name} is marked confirmed.` : `Your thank-you to ${task.contact.name} is recorded.`,
+          task.title,
+        );
+        return;
+      }
       const message =
         status === 'done' ? 'Marked done.' : status === 'dismissed' ? 'Dismissed.' : `Snoozed until ${formatDay(snoozedUntil ?? '')}.`;
       const id = notifications.show({
@@ -243,7 +320,7 @@ function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; tod
   return (
     <Paper component="li" p={{ base: 'sm', sm: 'md' }} className={classes.task} data-overdue={overdue || undefined} data-busy={decision.isPending || undefined}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <ThemeIcon size={36} radius="xl" variant="light" color={task.kind === 'follow_up' ? 'blue' : 'violet'} aria-hidden visibleFrom="xs">
+        <ThemeIcon size={36} radius="xl" variant="light" color={meta.color} aria-hidden visibleFrom="xs">
           <KindIcon size={18} stroke={1.7} />
         </ThemeIcon>
         <Stack gap={6} miw={0} style={{ flex: 1 }}>
@@ -251,7 +328,12 @@ function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; tod
             <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
               {task.title}
             </Text>
-            <Group gap={6} wrap="nowrap">
+            <Group gap={6} wrap="wrap">
+              {at && (
+                <Badge variant="light" color={meta.color} leftSection={<IconClock size={12} />}>
+                  {at}
+                </Badge>
+              )}
               {task.snoozed && (
                 <Badge variant="light" color="gray" leftSection={<IconZzz size={12} />}>
                   snoozed
@@ -276,9 +358,10 @@ function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; tod
             )}
           </Text>
           <Text size="sm">{task.reason}</Text>
+          {task.draft && <DraftBlock task={task} />}
           <Group gap="xs" mt={4} wrap="wrap">
             <Button size="xs" variant="light" leftSection={<IconCheck size={15} />} onClick={() => void decide('done')} disabled={decision.isPending}>
-              Done
+              {meta.done}
             </Button>
             <Menu position="bottom-start" withinPortal shadow="md">
               <Menu.Target>
@@ -323,6 +406,7 @@ function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; tod
         opened={picking}
         min={nextDay(from)}
         title={task.title}
+        workingDaysOnly={!meta.reminder}
         onClose={() => setPicking(false)}
         onPick={(date) => {
           setPicking(false);
@@ -333,16 +417,66 @@ function TaskCard({ task, today, calendar, overdue }: { task: TodayTaskView; tod
   );
 }
 
+/** The message a reminder drafted: a confirmation to send, or a start for a stay-in-touch note. */
+function DraftBlock({ task }: { task: TodayTaskView }) {
+  const draft = task.draft ?? '';
+  const confirm = task.kind === 'confirm';
+  // The contact's address, for a mail-app link: only the confirmation is ready to send as it is.
+  const contact = useQuery({
+    queryKey: queryKeys.contacts.detail(task.contact.id),
+    queryFn: ({ signal }) => getContact(task.contact.id, signal),
+    enabled: confirm,
+    staleTime: 60_000,
+  });
+  const email = contact.data?.emails[0] ?? null;
+  const copy = async () => {
+    try {
+      await copyText(draft);
+      notifySuccess(confirm ? 'The confirmation is on your clipboard.' : 'The note is on your clipboard: fill in the brackets before sending.', 'Copied');
+    } catch (error) {
+      notifyError(error, 'Nothing was copied');
+    }
+  };
+  return (
+    <Paper className={classes.draft} p="sm" radius="md">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+        {confirm ? 'A confirmation to send' : 'A start for your note'}
+      </Text>
+      <Text size="sm" mt={4} className={classes.draftText}>
+        {draft}
+      </Text>
+      <Group gap="xs" mt="sm" wrap="wrap">
+        <Button size="compact-sm" variant="default" leftSection={<IconCopy size={14} />} onClick={() => void copy()}>
+          Copy
+        </Button>
+        {confirm && email && (
+          <Button
+            size="compact-sm"
+            variant="default"
+            component="a"
+            href={mailtoLink(email, 'Looking forward to our conversation', draft)}
+            leftSection={<IconMail size={14} />}
+          >
+            Open in mail app
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
 function SnoozeDateModal({
   opened,
   min,
   title,
+  workingDaysOnly,
   onClose,
   onPick,
 }: {
   opened: boolean;
   min: string;
   title: string;
+  workingDaysOnly: boolean;
   onClose: () => void;
   onPick: (date: string) => void;
 }) {
@@ -359,7 +493,7 @@ function SnoozeDateModal({
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            “{title}” comes back on this day (or the next working day).
+            “{title}” comes back on this day{workingDaysOnly ? ' (or the next working day)' : ''}.
           </Text>
           <TextInput
             type="date"
@@ -396,11 +530,12 @@ function NothingDue({ hasInterviews }: { hasInterviews: boolean }) {
         </ThemeIcon>
         <div>
           <Title order={2} fz="lg">
-            No follow-ups due
+            Nothing due
           </Title>
           <Text size="sm" c="dimmed" mt={4}>
             When a request meets silence, Rapport tells you what to do and when (the 3B7 rule): after 3 business days, approach a second
-            person at the same organization; after 7, send the first one polite follow-up — one, never more.
+            person at the same organization; after 7, send the first one polite follow-up — one, never more. Meetings bring their own
+            reminders: confirm the day before, leave on time, thank them within a day, and stay in touch.
           </Text>
           <Group gap="sm" mt="md">
             <Button component={Link} to={hasInterviews ? '/interviews' : '/targets'} variant="light" size="xs" rightSection={<IconArrowRight size={14} />}>
