@@ -9,13 +9,14 @@ import type { Kysely } from 'kysely';
 import { buildInvite, inviteContentType, type InviteMethod } from '../calendar/invite.ts';
 import { AppError } from '../core/errors.ts';
 import type { InterviewState } from '../core/interview-stages.ts';
-import { describePlace } from '../core/meeting-slots.ts';
+import { describePlace, describeSlot } from '../core/meeting-slots.ts';
 import type { Database } from '../db/schema.ts';
 import { enqueueMessage } from '../mail/outbox.service.ts';
 import { findContact } from '../repositories/contact.repository.ts';
 import type { StoredInterview } from '../repositories/interview.repository.ts';
 import { findUserById } from '../repositories/user.repository.ts';
 import type { ServiceContext } from './context.ts';
+import { getPreferences } from './preference.service.ts';
 
 const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:7420';
 
@@ -31,7 +32,7 @@ export function interviewUrl(ctx: ServiceContext, interviewId: string): string {
 
 interface People {
   seeker: { name: string; email: string };
-  contact: { name: string; email: string | null; firstName: string };
+  contact: { name: string; email: string | null; firstName: string; timeZone: string | null };
 }
 
 async function people(db: Kysely<Database>, ownerId: string, stored: StoredInterview): Promise<People> {
@@ -39,7 +40,7 @@ async function people(db: Kysely<Database>, ownerId: string, stored: StoredInter
   if (!user || !contact) throw new AppError('NOT_FOUND', 'The interview was not found.');
   return {
     seeker: { name: user.name, email: user.email },
-    contact: { name: contact.name, email: contact.emails[0] ?? null, firstName: contact.name.split(/\s+/)[0] ?? contact.name },
+    contact: { name: contact.name, email: contact.emails[0] ?? null, firstName: contact.name.split(/\s+/)[0] ?? contact.name, timeZone: contact.timeZone },
   };
 }
 
@@ -96,7 +97,10 @@ export async function enqueueInvite(
   const mail = requireMail(ctx, 'the invite');
   const who = await people(trx, ownerId, stored);
   const ics = inviteText(ctx, stored, next, method, who);
-  const when = new Date(next.meetingAt ?? '').toUTCString();
+  // In the contact's zone first (they read it), then the seeker's.
+  const seekerZone = (await getPreferences({ ...ctx, db: trx }, ownerId)).timeZone;
+  const slot = { start: next.meetingAt ?? '', minutes: next.meetingMinutes ?? 30 };
+  const when = describeSlot(slot, who.contact.timeZone ?? seekerZone, who.contact.timeZone && who.contact.timeZone !== seekerZone ? seekerZone : null);
   const subject =
     method === 'CANCEL'
       ? `Cancelled: our conversation on ${when}`
