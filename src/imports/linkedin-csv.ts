@@ -9,7 +9,6 @@
  * const parsed = parseLinkedInConnections(await file.bytes());
  * parsed.people[0]; // { line: 5, name: 'Dana Reyes', connectedOn: '2024-03-12', … }
  */
-import { parse } from 'csv-parse/sync';
 import { AppError } from '../core/errors.ts';
 import { cleanText, isEmail, normalizeEmails, normalizeLinkedInUrl } from '../core/normalize.ts';
 import { decodeText } from './text-decoding.ts';
@@ -33,43 +32,29 @@ const HEADER_NAMES: Record<string, Column> = {
 
 type ColumnMap = Partial<Record<Column, number>>;
 
-/** A CSV record and the physical line (1-based, in the whole file) it starts on. */
-interface Row {
-  cells: string[];
-  line: number;
-}
-
 export const NO_NAME_OR_URL = 'no name or profile URL';
 
 export function parseLinkedInConnections(bytes: Uint8Array): ParsedImport {
-  // csv-parse settles on the first line ending it meets; one kind of ending for the
-  // whole file keeps mixed files parseable and makes every ending count as one line.
-  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  const text = decodeText(bytes);
   const header = findHeaderLine(text);
   if (!header) throw headerNotFound();
 
-  // Parsing starts at the header so its width is what csv-parse expects of every row:
-  // with the one-cell "Notes:" line first, it would build (and then relax) an error
-  // object for every row, which makes a large export several times slower.
-  const rest = text.slice(header.offset);
-  const lineOffset = header.line - 1;
-  let rows: Row[];
-  try {
-    rows = parseCsv(rest, lineOffset, header.delimiter);
-  } catch (error) {
-    throw asMalformed(error, rest, lineOffset, header.delimiter);
-  }
-  const columns = rows[0] ? headerColumns(rows[0].cells) : null;
-  if (!columns) throw headerNotFound();
-
+  let columns: ColumnMap | null = null;
   const people: ImportedPerson[] = [];
   const skipped: SkippedRecord[] = [];
-  for (const row of rows.slice(1)) {
-    if (row.cells.every((cell) => cell.trim() === '')) continue;
-    const person = toPerson(row, columns);
+  // Records are mapped as they are read, so the file is never held as a table of cells.
+  readCsv(text, header, (cells, line) => {
+    if (columns === null) {
+      columns = headerColumns(cells);
+      if (!columns) throw headerNotFound();
+      return;
+    }
+    if (isBlank(cells)) return;
+    const person = toPerson(cells, line, columns);
     if (person) people.push(person);
-    else skipped.push({ line: row.line, reason: NO_NAME_OR_URL });
-  }
+    else skipped.push({ line, reason: NO_NAME_OR_URL });
+  });
+  if (!columns) throw headerNotFound();
   return { format: 'linkedin', read: people.length + skipped.length, people, skipped };
 }
 
@@ -90,7 +75,7 @@ interface HeaderLine {
  * closed, the header is looked for again ignoring quotes.
  */
 function findHeaderLine(text: string): HeaderLine | null {
-  const quotes: QuoteState = { inQuotes: false, openedAt: 0 };
+  const quotes: QuoteState = { inQuotes: false };
   let found: HeaderLine | null = null;
   forEachLine(text, (line, lineNumber, offset) => {
     const delimiter = quotes.inQuotes ? null : headerDelimiter(line);
@@ -98,7 +83,7 @@ function findHeaderLine(text: string): HeaderLine | null {
       found = { line: lineNumber, offset, delimiter };
       return true;
     }
-    advanceQuotes(quotes, line, lineNumber, ',');
+    advanceQuotes(quotes, line);
     return false;
   });
   if (found || !quotes.inQuotes) return found;
@@ -120,45 +105,46 @@ function headerDelimiter(line: string): Delimiter | null {
   return null;
 }
 
-/** Calls `visit` with each LF-separated line, its 1-based number and its offset, until it returns true. */
+const LINE_END = /\r\n?|\n/g;
+
+/**
+ * Calls `visit` with each line (CRLF, CR and LF each end one), its 1-based number
+ * and its offset, until it returns true.
+ */
 function forEachLine(text: string, visit: (line: string, lineNumber: number, offset: number) => boolean): void {
-  let lineNumber = 1;
-  for (let start = 0; start <= text.length; lineNumber++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    if (visit(text.slice(start, end), lineNumber, start) || newline < 0) return;
-    start = newline + 1;
+  LINE_END.lastIndex = 0;
+  for (let start = 0, lineNumber = 1; ; lineNumber++) {
+    const end = LINE_END.exec(text);
+    if (visit(text.slice(start, end ? end.index : text.length), lineNumber, start) || !end) return;
+    start = LINE_END.lastIndex;
   }
 }
 
-/** Whether a quoted field is open at the end of a line, and the line that opened it. */
+/** Whether a quoted field is open at the end of a line. */
 interface QuoteState {
   inQuotes: boolean;
-  openedAt: number;
 }
 
 /**
- * Carries the quote state over one line with the rules csv-parse applies to valid CSV:
+ * Carries the quote state over one preamble line with the rules `readCsv` applies:
  * a quote opens a field only at its start, and "" inside quotes is a literal quote.
  */
-function advanceQuotes(state: QuoteState, line: string, lineNumber: number, delimiter: Delimiter): void {
-  const separator = delimiter.charCodeAt(0);
+function advanceQuotes(state: QuoteState, line: string): void {
   if (!state.inQuotes && !line.includes('"')) return;
   let fieldStart = true;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (state.inQuotes) {
-      if (c !== 34) continue;
-      if (line.charCodeAt(i + 1) === 34) i++;
+      if (c !== QUOTE) continue;
+      if (line.charCodeAt(i + 1) === QUOTE) i++;
       else {
         state.inQuotes = false;
         fieldStart = false;
       }
-    } else if (c === 34 && fieldStart) {
+    } else if (c === QUOTE && fieldStart) {
       state.inQuotes = true;
-      state.openedAt = lineNumber;
     } else {
-      fieldStart = c === separator;
+      fieldStart = c === COMMA;
     }
   }
 }
@@ -183,110 +169,136 @@ function headerColumns(cells: readonly string[]): ColumnMap | null {
   return found ? columns : null;
 }
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+const LF = 0x0a;
+
 /**
- * Parses normalized (LF-only) text; `lineOffset` is how many physical lines precede it.
- * Every line belongs to a record (empty lines are records too) and quoted newlines
- * stay in the cells, so a record starts one line after the previous record's start
- * plus the newlines inside it — cheaper than asking csv-parse for per-record info.
+ * Reads RFC 4180 records from the header line to the end of the text, calling
+ * `onRecord` with each record's cells and the physical line (1-based, in the whole
+ * file) it starts on. `cells` is reused: read it, do not keep it.
+ *
+ * CRLF, CR and LF each end a line, also mixed in one file, and inside quotes each
+ * becomes "\n". A quote opens a field only at its start; "" inside quotes is one
+ * quote. Rows may have any number of cells; an empty line is a record of one empty
+ * cell. Anything else is refused with the line at fault: a quote inside an unquoted
+ * field, characters after a closing quote, or a quote never closed (the line it opens on).
  */
-function parseCsv(text: string, lineOffset: number, delimiter: Delimiter): Row[] {
-  const records = parse(text, {
-    bom: false,
-    delimiter,
-    record_delimiter: '\n',
-    quote: '"',
-    escape: '"',
-    relax_column_count: true,
-    skip_empty_lines: false,
-  });
-  let line = lineOffset + 1;
-  return records.map((cells) => {
-    const row = { cells, line };
-    line += 1 + newlinesIn(cells);
-    return row;
-  });
-}
-
-function newlinesIn(cells: readonly string[]): number {
-  let count = 0;
-  for (const cell of cells) {
-    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) count++;
-  }
-  return count;
-}
-
-/** Turns a csv-parse error into IMPORT_MALFORMED with the physical line at fault. */
-function asMalformed(error: unknown, text: string, lineOffset: number, delimiter: Delimiter): AppError {
-  const csvError = error as { code?: unknown; lines?: unknown };
-  if (typeof csvError.code !== 'string' || typeof csvError.lines !== 'number') throw error;
-  let line = Math.max(csvError.lines, 1) + lineOffset;
-  let reason: string;
-  switch (csvError.code) {
-    case 'CSV_QUOTE_NOT_CLOSED': {
-      // csv-parse reports the end of the file; the person needs the opening quote.
-      line = unclosedQuoteLine(text, delimiter) + lineOffset;
-      reason = 'a quoted field is never closed (a " is missing).';
-      break;
+function readCsv(text: string, from: HeaderLine, onRecord: (cells: string[], line: number) => void): void {
+  const separator = from.delimiter.charCodeAt(0);
+  const end = text.length;
+  const cells: string[] = [];
+  let line = from.line;
+  let i = from.offset;
+  while (i < end) {
+    const recordLine = line;
+    cells.length = 0;
+    let c: number;
+    for (;;) {
+      if (text.charCodeAt(i) === QUOTE) {
+        const openedOn = line;
+        let value = '';
+        let start = ++i;
+        for (;;) {
+          if (i >= end) throw malformed(openedOn, 'a quoted field is never closed (a " is missing).');
+          c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            if (text.charCodeAt(i + 1) !== QUOTE) break;
+            value += text.slice(start, i + 1);
+            i += 2;
+            start = i;
+          } else if (c === CR) {
+            value += `${text.slice(start, i)}\n`;
+            line++;
+            i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+            start = i;
+          } else {
+            if (c === LF) line++;
+            i++;
+          }
+        }
+        cells.push(value + text.slice(start, i));
+        c = text.charCodeAt(++i);
+        if (c !== separator && c !== CR && c !== LF && i < end) {
+          throw malformed(line, `a quoted field is followed by other characters before the next ${DELIMITER_NAMES[from.delimiter]}.`);
+        }
+      } else {
+        const start = i;
+        for (c = text.charCodeAt(i); i < end && c !== separator && c !== CR && c !== LF; c = text.charCodeAt(++i)) {
+          if (c === QUOTE) {
+            throw malformed(line, 'a quote (") appears inside a field that is not in quotes. Put the whole field in quotes and double the quote ("").');
+          }
+        }
+        cells.push(text.slice(start, i));
+      }
+      if (c !== separator || i >= end) break;
+      i++;
     }
-    case 'INVALID_OPENING_QUOTE':
-    case 'CSV_INVALID_OPENING_QUOTE':
-      reason = 'a quote (") appears inside a field that is not in quotes. Put the whole field in quotes and double the quote ("").';
-      break;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      reason = `a quoted field is followed by other characters before the next ${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab'}.`;
-      break;
-    default:
-      reason = 'this line is not valid CSV.';
+    if (i < end) {
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+    }
+    onRecord(cells, recordLine);
   }
+}
+
+const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+function malformed(line: number, reason: string): AppError {
   return new AppError('IMPORT_MALFORMED', `Line ${line}: ${reason}`, { line });
 }
 
-/** The line of the quote that opens the field csv-parse found never closed. */
-function unclosedQuoteLine(text: string, delimiter: Delimiter): number {
-  const quotes: QuoteState = { inQuotes: false, openedAt: 1 };
-  forEachLine(text, (line, lineNumber) => {
-    advanceQuotes(quotes, line, lineNumber, delimiter);
-    return false;
-  });
-  return quotes.openedAt;
-}
-
-function toPerson(row: Row, columns: ColumnMap): ImportedPerson | null {
-  const cell = (column: Column): string => {
-    const index = columns[column];
-    return index === undefined ? '' : (row.cells[index] ?? '');
-  };
-  const url = cell('url').trim();
-  let name = cleanText(`${cell('first')} ${cell('last')}`);
+function toPerson(cells: readonly string[], line: number, columns: ColumnMap): ImportedPerson | null {
+  const url = cellAt(cells, columns.url).trim();
+  let name = clean(`${cellAt(cells, columns.first)} ${cellAt(cells, columns.last)}`);
   if (name === '' && url === '') return null;
 
   const linkedinUrl = safeLinkedInUrl(url);
   // A profile with no name (LinkedIn leaves it out for some members) still names a person.
   if (name === '') name = cleanText(profileSlug(linkedinUrl) ?? url);
-  const organization = cleanText(cell('company'));
-  const title = cleanText(cell('position'));
+  const organization = clean(cellAt(cells, columns.company));
+  const title = clean(cellAt(cells, columns.position));
+  const email = cellAt(cells, columns.email);
   return {
-    line: row.line,
+    line,
     name,
-    emails: normalizeEmails(
-      cell('email')
-        .split(/[\s,;]+/)
-        .filter((e) => isEmail(e)),
-    ),
+    emails: email === '' ? [] : normalizeEmails(email.split(/[\s,;]+/).filter(isEmail)),
     phones: [],
     linkedinUrl,
     organization: organization === '' ? null : organization,
     title: title === '' ? null : title,
     notes: null,
     urls: linkedinUrl === null && looksLikeWebAddress(url) ? [url] : [],
-    connectedOn: parseConnectedOn(cell('connectedOn')),
+    connectedOn: parseConnectedOn(cellAt(cells, columns.connectedOn)),
   };
 }
+
+function cellAt(cells: readonly string[], index: number | undefined): string {
+  return index === undefined ? '' : (cells[index] ?? '');
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** Words separated by single spaces: what cleanText would return unchanged. */
+const CLEAN = /^(\S+( \S+)*)?$/;
+
+/** cleanText, without building a new string for the usual cell that is already clean. */
+function clean(value: string): string {
+  return CLEAN.test(value) ? value : cleanText(value);
+}
+
+/** Already what normalizeLinkedInUrl returns: https, www, lowercase, no escapes, no trailing slash. */
+const CANONICAL_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/(in|pub|company|school)\/[a-z0-9_-]+$/;
 
 /** normalizeLinkedInUrl, but a malformed %-escape in the path means "not a profile URL", not a crash. */
 export function safeLinkedInUrl(value: string): string | null {
   if (value.trim() === '') return null;
+  // Nearly every URL in an export is already canonical; parsing 30,000 of them is most of a large import's parse time.
+  if (CANONICAL_PROFILE_URL.test(value)) return value;
   try {
     return normalizeLinkedInUrl(value);
   } catch {

@@ -1,7 +1,7 @@
 /**
  * SQL for imports: read everything needed to match a file against one account in
- * a few queries, then write the plan in batches. Dialect differences (the
- * PostgreSQL advisory lock) stay here.
+ * a few queries, then write the plan in a few set-based statements. Dialect
+ * differences (the PostgreSQL advisory lock, array parameters) stay here.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { ExistingContact } from '../core/import-plan.ts';
@@ -15,13 +15,17 @@ type Db = Kysely<Database>;
 /** What matching needs to know of an existing contact: the import plan's own type. */
 export type MatchableContact = ExistingContact;
 
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
  * Serializes imports into one account on PostgreSQL, so two uploads of the same
  * file at once cannot both decide a person is new. SQLite transactions already
  * serialize writers.
  */
 export async function lockAccountForImport(db: Db, ownerId: string): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     await sql`select pg_advisory_xact_lock(hashtext(${`rapport-import:${ownerId}`}))`.execute(db);
   }
 }
@@ -53,55 +57,157 @@ export async function loadOrganizations(db: Db, ownerId: string): Promise<{ id: 
   return rows.map((r) => ({ id: r.id, name: r.name, nameKey: r.name_key }));
 }
 
-const BATCH = 500;
+/** 500 rows of up to 21 columns stay well under SQLite's 32,766 bound parameters. */
+const SQLITE_BATCH = 500;
 
-export async function insertOrganizations(db: Db, rows: readonly OrganizationRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('organization').values(rows.slice(i, i + BATCH)).execute();
-}
-
-const CONTACT_COLUMNS = [
-  'id',
-  'owner_id',
-  'name',
-  'name_key',
-  'emails',
-  'phones',
-  'linkedin_url',
-  'organization_id',
-  'title',
-  'location',
-  'time_zone',
-  'source',
-  'introduced_by_id',
-  'notes',
-  'connected_on',
-  'imported_title',
-  'imported_organization',
-  'version',
-  'created_at',
-  'updated_at',
-] as const;
-
-const PG_BATCH = 5000;
+/** A column and the PostgreSQL type its array parameter is read as. */
+type ArrayColumn<Row> = readonly [name: keyof Row & string, type: 'text' | 'integer' | 'timestamptz'];
 
 /**
- * Inserts many contacts. On PostgreSQL each batch is one statement over arrays
- * (`unnest`), so 5,000 rows cost 18 parameters instead of 90,000, which is what
- * keeps a 30,000-row import near the speed of COPY.
+ * PostgreSQL: one statement for all the rows given, each column one array parameter
+ * read with `unnest`, so thousands of rows cost one round trip, one plan and one
+ * firing of the statement-level search trigger, where multi-row VALUES would need 20
+ * parameters a row (PostgreSQL allows 65,535 in all).
  */
-export async function insertContacts(db: Db, rows: readonly ContactRow[]): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-    for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('contact').values(rows.slice(i, i + BATCH)).execute();
-    return;
+async function unnestInsert<Row extends object>(db: Db, table: string, columns: readonly ArrayColumn<Row>[], rows: readonly Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = columns.map(([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`);
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([name]) => sql.ref(name)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
+}
+
+const ORGANIZATION_COLUMNS: readonly ArrayColumn<OrganizationRow>[] = [
+  ['id', 'text'],
+  ['owner_id', 'text'],
+  ['name', 'text'],
+  ['name_key', 'text'],
+  ['website', 'text'],
+  ['industry', 'text'],
+  ['notes', 'text'],
+  ['version', 'integer'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+
+export async function insertOrganizations(db: Db, rows: readonly OrganizationRow[]): Promise<void> {
+  if (isPostgres(db)) return unnestInsert(db, 'organization', ORGANIZATION_COLUMNS, rows);
+  for (let i = 0; i < rows.length; i += SQLITE_BATCH) await db.insertInto('organization').values(rows.slice(i, i + SQLITE_BATCH)).execute();
+}
+
+/** A new contact as an import writes it: every column the import knows, the rest left to their defaults. */
+export type ImportedContactRow = Omit<ContactRow, 'known_personally' | 'responsiveness'>;
+
+const CONTACT_COLUMNS: readonly ArrayColumn<ImportedContactRow>[] = [
+  ['id', 'text'],
+  ['owner_id', 'text'],
+  ['name', 'text'],
+  ['name_key', 'text'],
+  ['emails', 'text'],
+  ['phones', 'text'],
+  ['linkedin_url', 'text'],
+  ['organization_id', 'text'],
+  ['title', 'text'],
+  ['location', 'text'],
+  ['time_zone', 'text'],
+  ['source', 'text'],
+  ['introduced_by_id', 'text'],
+  ['notes', 'text'],
+  ['connected_on', 'text'],
+  ['imported_title', 'text'],
+  ['imported_organization', 'text'],
+  ['version', 'integer'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+
+export async function insertContacts(db: Db, rows: readonly ImportedContactRow[]): Promise<void> {
+  if (isPostgres(db)) return unnestInsert(db, 'contact', CONTACT_COLUMNS, rows);
+  for (let i = 0; i < rows.length; i += SQLITE_BATCH) await db.insertInto('contact').values(rows.slice(i, i + SQLITE_BATCH)).execute();
+}
+
+/**
+ * What an import sets on a contact it matched: every field it may change, written
+ * whole (unchanged ones with the value they have), and applied only if the contact
+ * is still at `expected_version`.
+ */
+export interface ImportedContactUpdate {
+  id: string;
+  expected_version: number;
+  /** 1 when the person sees the change; 0 when only the import baseline moved. */
+  bump: 0 | 1;
+  /** The new `updated_at`, or null to keep it (a baseline-only change). */
+  updated_at: string | null;
+  emails: string;
+  phones: string;
+  linkedin_url: string | null;
+  organization_id: string | null;
+  title: string | null;
+  notes: string | null;
+  connected_on: string | null;
+  imported_title: string | null;
+  imported_organization: string | null;
+}
+
+const UPDATE_COLUMNS: readonly ArrayColumn<ImportedContactUpdate>[] = [
+  ['id', 'text'],
+  ['expected_version', 'integer'],
+  ['bump', 'integer'],
+  ['updated_at', 'timestamptz'],
+  ['emails', 'text'],
+  ['phones', 'text'],
+  ['linkedin_url', 'text'],
+  ['organization_id', 'text'],
+  ['title', 'text'],
+  ['notes', 'text'],
+  ['connected_on', 'text'],
+  ['imported_title', 'text'],
+  ['imported_organization', 'text'],
+];
+
+/** The columns an import update writes, each from the column of the same name in the update. */
+const SET_FROM_UPDATE = ['emails', 'phones', 'linkedin_url', 'organization_id', 'title', 'notes', 'connected_on', 'imported_title', 'imported_organization'] as const;
+
+/**
+ * Applies the updates whose contact is still at the version the import read, and
+ * returns how many were applied: fewer than given means the account changed meanwhile.
+ * PostgreSQL: one `update … from unnest(…)`; SQLite: one statement a contact.
+ */
+export async function updateContacts(db: Db, ownerId: string, updates: readonly ImportedContactUpdate[]): Promise<number> {
+  if (updates.length === 0) return 0;
+  if (isPostgres(db)) {
+    const arrays = UPDATE_COLUMNS.map(([name, type]) => sql`${updates.map((u) => u[name])}::${sql.raw(type)}[]`);
+    const result = await sql`
+      update contact as c set
+        ${sql.join(SET_FROM_UPDATE.map((name) => sql`${sql.ref(name)} = u.${sql.ref(name)}`))},
+        updated_at = coalesce(u.updated_at, c.updated_at),
+        version = c.version + u.bump
+      from unnest(${sql.join(arrays)}) as u(${sql.join(UPDATE_COLUMNS.map(([name]) => sql.ref(name)))})
+      where c.owner_id = ${ownerId} and c.id = u.id and c.version = u.expected_version`.execute(db);
+    return Number(result.numAffectedRows ?? 0n);
   }
-  for (let i = 0; i < rows.length; i += PG_BATCH) {
-    const batch = rows.slice(i, i + PG_BATCH);
-    const column = (name: (typeof CONTACT_COLUMNS)[number]) => batch.map((row) => (row[name] ?? null) as unknown);
-    const arrays = CONTACT_COLUMNS.map((name) =>
-      name === 'version' ? sql`${column(name)}::integer[]` : name === 'created_at' || name === 'updated_at' ? sql`${column(name)}::timestamptz[]` : sql`${column(name)}::text[]`,
-    );
-    await sql`insert into contact (${sql.join(CONTACT_COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
+  let applied = 0;
+  for (const u of updates) {
+    const result = await db
+      .updateTable('contact')
+      .set((eb) => ({
+        emails: u.emails,
+        phones: u.phones,
+        linkedin_url: u.linkedin_url,
+        organization_id: u.organization_id,
+        title: u.title,
+        notes: u.notes,
+        connected_on: u.connected_on,
+        imported_title: u.imported_title,
+        imported_organization: u.imported_organization,
+        ...(u.updated_at === null ? {} : { updated_at: u.updated_at }),
+        version: eb('version', '+', u.bump),
+      }))
+      .where('owner_id', '=', ownerId)
+      .where('id', '=', u.id)
+      .where('version', '=', u.expected_version)
+      .executeTakeFirst();
+    applied += Number(result.numUpdatedRows);
   }
+  return applied;
 }
 
 export interface HistoryRow {
@@ -115,6 +221,18 @@ export interface HistoryRow {
   changed_at: string;
 }
 
+const HISTORY_COLUMNS: readonly ArrayColumn<HistoryRow>[] = [
+  ['id', 'text'],
+  ['owner_id', 'text'],
+  ['contact_id', 'text'],
+  ['field', 'text'],
+  ['old_value', 'text'],
+  ['new_value', 'text'],
+  ['source', 'text'],
+  ['changed_at', 'timestamptz'],
+];
+
 export async function insertHistory(db: Db, rows: readonly HistoryRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('contact_history').values(rows.slice(i, i + BATCH)).execute();
+  if (isPostgres(db)) return unnestInsert(db, 'contact_history', HISTORY_COLUMNS, rows);
+  for (let i = 0; i < rows.length; i += SQLITE_BATCH) await db.insertInto('contact_history').values(rows.slice(i, i + SQLITE_BATCH)).execute();
 }
