@@ -274,18 +274,35 @@ export interface SearchSnippet {
   highlights: [start: number, end: number][];
 }
 
-/**
- * One search hit, best first. `snippet` quotes the notes when they, rather than
- * the name, explain the match. `kind` leaves room for interview notes and messages.
- */
-export interface SearchResult {
+/** A contact whose name, organization, title, tags or notes match. */
+export interface ContactSearchResult {
   kind: 'contact';
   id: string;
   name: string;
   organization: Ref | null;
   title: string | null;
+  /** The notes, when they rather than the name explain the match. */
   snippet?: SearchSnippet;
 }
+
+/** An interview whose notes match (with the contact's name for the other words). */
+export interface InterviewSearchResult {
+  kind: 'interview';
+  /** The interview's id: the page is /interviews/:id. */
+  id: string;
+  /** The contact's name. */
+  name: string;
+  contact: Ref;
+  organization: Ref | null;
+  /** The passage of the notes that matched. */
+  snippet: SearchSnippet;
+}
+
+/**
+ * One search hit, best first: contacts whose name matches every word, then the
+ * other contacts and interview notes in turn. `kind` leaves room for messages.
+ */
+export type SearchResult = ContactSearchResult | InterviewSearchResult;
 
 export interface SearchResponse {
   items: SearchResult[];

@@ -1,7 +1,9 @@
-/** The pure half of search: cutting what people type into words, and quoting them for FTS5. */
+/** The pure half of search: cutting what people type into words, quoting them for FTS5, and blending kinds. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fts5Query, MAX_SEARCH_TOKENS, parseSnippet, searchTokens } from '../../src/repositories/search.repository.ts';
+import { fts5NotesQuery, fts5Query, MAX_SEARCH_TOKENS, parseSnippet, searchTokens, type ContactHit } from '../../src/repositories/search.repository.ts';
+import { blendResults } from '../../src/services/search.service.ts';
+import type { InterviewSearchResult } from '../../src/shared/api.ts';
 
 describe('searchTokens', () => {
   it('cuts at anything that is not a letter or a digit and drops the empties', () => {
@@ -68,5 +70,45 @@ describe('parseSnippet', () => {
     expect(parseSnippet('just the start of the notes')).toBeUndefined();
     expect(parseSnippet(null)).toBeUndefined();
     expect(parseSnippet('\u0002\u0003 empty mark')).toBeUndefined();
+  });
+});
+
+describe('fts5NotesQuery', () => {
+  it('looks for one word in the notes only', () => {
+    expect(fts5NotesQuery(['sal'])).toBe('"sal"*');
+  });
+
+  it('takes each word from the notes or the marked name, and one from the notes', () => {
+    expect(fts5NotesQuery(['dana', 'sal'])).toBe('("dana"* OR "\uE000dana"*) AND ("sal"* OR "\uE000sal"*) AND ("dana"* OR "sal"*)');
+  });
+});
+
+describe('blendResults', () => {
+  const contact = (name: string, nameMatch: boolean): ContactHit => ({
+    nameMatch,
+    result: { kind: 'contact', id: name, name, organization: null, title: null },
+  });
+  const interview = (name: string): InterviewSearchResult => ({
+    kind: 'interview',
+    id: `iv-${name}`,
+    name,
+    contact: { id: name, name },
+    organization: null,
+    snippet: { text: name, highlights: [] },
+  });
+  const names = (items: ReturnType<typeof blendResults>) => items.map((i) => `${i.kind[0]}:${i.name}`);
+
+  it('puts name matches first, then other contacts and interviews in turn', () => {
+    const contacts = [contact('A', true), contact('B', true), contact('C', false), contact('D', false), contact('E', false)];
+    const interviews = [interview('X'), interview('Y')];
+    expect(names(blendResults(contacts, interviews, 10))).toEqual(['c:A', 'c:B', 'c:C', 'i:X', 'c:D', 'i:Y', 'c:E']);
+  });
+
+  it('fills with whichever kind is left, and stops at the limit', () => {
+    expect(names(blendResults([contact('C', false)], [interview('X'), interview('Y'), interview('Z')], 10))).toEqual(['c:C', 'i:X', 'i:Y', 'i:Z']);
+    expect(names(blendResults([], [interview('X')], 10))).toEqual(['i:X']);
+    expect(names(blendResults([contact('A', true), contact('C', false)], [interview('X')], 2))).toEqual(['c:A', 'c:C']);
+    expect(names(blendResults([contact('A', true), contact('B', true)], [interview('X')], 1))).toEqual(['c:A']);
+    expect(blendResults([], [], 5)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-/** GET /api/search through the real app, signed in and not, on each database. */
+/** GET /api/search through the real app, signed in and not, on each database: contacts and interview notes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, SearchResponse } from '../../src/shared/api.ts';
+import type { Interview } from '../../src/shared/plan-api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
 
@@ -49,6 +50,41 @@ describe.each(DIALECTS)('search API on %s', (dialect) => {
     expect(contact.name).toBe('Dana Reyes');
 
     expect((await search('?q=dana', otherCookie)).body.items.map((i) => i.name)).toEqual(['Dana Elsewhere']);
+  });
+
+  it.skipIf(skip)('answers interview notes too, after the contacts whose name matches, and only the account’s own', async () => {
+    const post = async (path: string, body: unknown, who = cookie) => {
+      const response = await t.request('POST', path, { cookie: who, body });
+      expect(response.status, path).toBe(201);
+      return response.json();
+    };
+    const kim = (await post('/api/contacts', { name: 'Kim Dana-Park' })) as Contact;
+    const interview = (await post('/api/interviews', { contactId: kim.id, notes: 'Dana suggested the **lighthouse** project.' })) as Interview;
+    const stranger = (await post('/api/contacts', { name: 'Lee Elsewhere' }, otherCookie)) as Contact;
+    await post('/api/interviews', { contactId: stranger.id, notes: 'Lighthouse keepers and Dana.' }, otherCookie);
+
+    const { status, body } = await search('?q=lighthouse');
+    expect(status).toBe(200);
+    expect(body.items).toEqual([
+      {
+        kind: 'interview',
+        id: interview.id,
+        name: 'Kim Dana-Park',
+        contact: { id: kim.id, name: 'Kim Dana-Park' },
+        organization: null,
+        // PostgreSQL's ts_headline leaves off the closing full stop.
+        snippet: { text: expect.stringMatching(/^Dana suggested the lighthouse project\.?$/), highlights: [[19, 29]] },
+      },
+    ]);
+    // Names first, then other contacts and notes in turn.
+    expect((await search('?q=dana')).body.items.map((i) => `${i.kind} ${i.name}`)).toEqual([
+      'contact Dana Reyes',
+      'contact Kim Dana-Park',
+      'contact Morgan Lee',
+      'interview Kim Dana-Park',
+    ]);
+    expect((await search('?q=lighthouse', otherCookie)).body.items.map((i) => `${i.kind} ${i.name}`)).toEqual(['interview Lee Elsewhere']);
+    expect((await search('?q=keepers')).body.items).toEqual([]);
   });
 
   it.skipIf(skip)('limits the answer, 10 by default and never more than 50', async () => {

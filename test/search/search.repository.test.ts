@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchContacts } from '../../src/repositories/search.repository.ts';
+import { searchContacts as searchContactHits } from '../../src/repositories/search.repository.ts';
 import * as contacts from '../../src/services/contact.service.ts';
 import { serviceContext, type ServiceContext } from '../../src/services/context.ts';
 import * as organizations from '../../src/services/organization.service.ts';
@@ -73,6 +73,8 @@ describe.each(DIALECTS)('contact search on %s', (dialect) => {
 
   const addContact = (ownerId: string, input: ContactCreateInput) => contacts.createContact(ctx, ownerId, ContactCreateSchema.parse(input));
   const addOrganization = (ownerId: string, name: string) => organizations.createOrganization(ctx, ownerId, OrganizationCreateSchema.parse({ name }));
+  const searchContacts = async (kysely: TestDb['kysely'], ownerId: string, text: string, limit: number) =>
+    (await searchContactHits(kysely, ownerId, text, limit)).map((hit) => hit.result);
   const names = async (text: string, ownerId = owner, limit = 50) => (await searchContacts(db.kysely, ownerId, text, limit)).map((r) => r.name);
 
   /** The index holds exactly what a fresh build from the tables would. */
@@ -192,6 +194,22 @@ describe.each(DIALECTS)('contact search on %s', (dialect) => {
     expect(await names('dan', 'starts')).toEqual(['Dana Reyes', 'Daniel Okafor', 'Jordan Danvers', 'Ángel Dañez']);
     expect(await names('ange', 'starts')).toEqual(['Ángel Dañez']);
     expect(await names('okafor dan', 'starts')).toEqual(['Daniel Okafor']);
+  });
+
+  it.skipIf(skip)('ranks a bounded number of candidates, and name matches are always among them', async () => {
+    await user('capped');
+    await addContact('capped', { name: 'Zed Quill' });
+    for (let i = 0; i < 6; i++) await addContact('capped', { name: `Later ${i}`, notes: `Quills and ink, note ${i}.` });
+    const capped = async (limit: number, candidates: number) =>
+      (await searchContactHits(db.kysely, 'capped', 'quill', limit, candidates)).map((hit) => hit.result.name);
+    expect(await capped(50, 500)).toHaveLength(7);
+    // Two candidates by name, two anywhere: the old name match still leads. The
+    // others are the newest on SQLite, the first the index yields on PostgreSQL.
+    const few = await capped(50, 2);
+    expect(few[0]).toBe('Zed Quill');
+    if (dialect === 'sqlite') expect(few.slice(1).toSorted()).toEqual(['Later 4', 'Later 5']);
+    else expect(few.length).toBeLessThanOrEqual(3);
+    expect(await capped(1, 1)).toEqual(['Zed Quill']);
   });
 
   it.skipIf(skip)('breaks ties by name', async () => {

@@ -7,6 +7,7 @@ import * as m0005 from './0005_plan_and_ask.ts';
 import * as m0006 from './0006_interview_search.ts';
 import * as m0007 from './0007_outbox.ts';
 import * as m0008 from './0008_scheduling.ts';
+import * as m0009 from './0009_interview_search_marked_names.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_interview_search': m0006,
   '0007_outbox': m0007,
   '0008_scheduling': m0008,
+  '0009_interview_search_marked_names': m0009,
 };

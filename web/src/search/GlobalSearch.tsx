@@ -15,7 +15,7 @@ export function GlobalSearch() {
 
   return (
     <>
-      <UnstyledButton className={classes.wide} visibleFrom="sm" onClick={open} aria-label="Search contacts" aria-keyshortcuts={searchShortcut.aria} aria-haspopup="dialog">
+      <UnstyledButton className={classes.wide} visibleFrom="sm" onClick={open} aria-label="Search contacts and interview notes" aria-keyshortcuts={searchShortcut.aria} aria-haspopup="dialog">
         <IconSearch size={16} stroke={1.8} aria-hidden />
         <span className={classes.placeholder}>Search</span>
         <Kbd size="xs" className={classes.kbd}>
@@ -27,7 +27,7 @@ export function GlobalSearch() {
         variant="default"
         size="lg"
         onClick={open}
-        aria-label="Search contacts"
+        aria-label="Search contacts and interview notes"
         aria-haspopup="dialog"
       >
         <IconSearch size={18} stroke={1.8} />

@@ -1,7 +1,7 @@
-import { Avatar, Button, Group, Kbd, Loader, Modal, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Avatar, Button, Group, Kbd, Loader, Modal, Text, TextInput, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconCornerDownLeft, IconSearch, IconUserSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconAlertTriangle, IconCornerDownLeft, IconNotes, IconSearch, IconUserSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SearchResult } from '@shared/api.ts';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -19,8 +19,9 @@ interface SearchDialogProps {
 }
 
 /**
- * Search as you type: a combobox over a list of contacts. Arrow keys move through
- * the results, Enter opens one, Escape closes. On a phone it takes the screen.
+ * Search as you type: a combobox over a list of contacts and interview notes.
+ * Arrow keys move through the results, Enter opens one (a contact's page or an
+ * interview's), Escape closes. On a phone it takes the screen.
  */
 export function SearchDialog({ opened, onClose }: SearchDialogProps) {
   const [text, setText] = useState('');
@@ -29,6 +30,14 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
   const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false }) ?? false;
   const navigate = useNavigate();
   const listId = useId();
+  const queryClient = useQueryClient();
+
+  // Results are cached under 'contacts', which contact edits refresh; interview
+  // notes edited since the last search are not, so each opening asks afresh.
+  useEffect(() => {
+    // ['contacts', 'global-search']: every text searched so far.
+    if (opened) void queryClient.invalidateQueries({ queryKey: queryKeys.search('', LIMIT).slice(0, 2) });
+  }, [opened, queryClient]);
 
   const q = debounced.trim();
   const searching = opened && queryWords(q).length > 0;
@@ -57,7 +66,7 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
 
   const open = (item: SearchResult) => {
     onClose();
-    navigate(`/contacts/${item.id}`);
+    navigate(resultPath(item));
   };
 
   useEffect(() => {
@@ -94,7 +103,7 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
   if (!searching) status = '';
   else if (results.isError) status = 'Search failed.';
   else if (stale) status = 'Searching…';
-  else status = items.length === 0 ? 'No contacts found.' : `${items.length} ${items.length === 1 ? 'contact' : 'contacts'} found.`;
+  else status = items.length === 0 ? 'Nothing found.' : `${items.length} ${items.length === 1 ? 'result' : 'results'} found.`;
 
   return (
     <Modal.Root
@@ -121,8 +130,8 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
             size="lg"
             className={classes.input}
             classNames={{ input: classes.inputField }}
-            placeholder="Search contacts"
-            aria-label="Search contacts"
+            placeholder="Search contacts and notes"
+            aria-label="Search contacts and interview notes"
             role="combobox"
             aria-autocomplete="list"
             aria-expanded={items.length > 0}
@@ -154,10 +163,10 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
         <VisuallyHidden role="status">{status}</VisuallyHidden>
 
         <div className={classes.body}>
-          <ul id={listId} role="listbox" aria-label="Contacts found" className={classes.list} hidden={items.length === 0}>
+          <ul id={listId} role="listbox" aria-label="Results" className={classes.list} hidden={items.length === 0}>
             {items.map((item, index) => (
               <ResultOption
-                key={item.id}
+                key={`${item.kind}:${item.id}`}
                 id={optionId(index)}
                 item={item}
                 query={q}
@@ -203,11 +212,11 @@ function Hint({ searching, settled, error, query }: { searching: boolean; settle
       <IconUserSearch size={28} stroke={1.5} className={classes.hintIcon} />
       {searching ? (
         <Text size="sm" c="dimmed">
-          No contact matches <b>{query}</b>.
+          Nothing matches <b>{query}</b>.
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
-          Find anyone by name, organization, title, tag or a word from your notes.
+          Find anyone by name, organization, title or tag, or by a word from your notes on them and your interviews.
         </Text>
       )}
     </div>
@@ -223,8 +232,15 @@ interface ResultOptionProps {
   onChoose: () => void;
 }
 
+/** Where a result leads. */
+export function resultPath(item: SearchResult): string {
+  return item.kind === 'interview' ? `/interviews/${item.id}` : `/contacts/${item.id}`;
+}
+
 function ResultOption({ id, item, query, active, onPoint, onChoose }: ResultOptionProps) {
-  const line = [item.title, item.organization?.name].filter(Boolean).join(' · ');
+  const interview = item.kind === 'interview';
+  // A contact's title and organization; an interview's organization.
+  const line = (interview ? [item.organization?.name] : [item.title, item.organization?.name]).filter(Boolean).join(' · ');
   return (
     <li
       id={id}
@@ -232,14 +248,22 @@ function ResultOption({ id, item, query, active, onPoint, onChoose }: ResultOpti
       aria-selected={active}
       className={classes.option}
       data-active={active || undefined}
+      data-kind={item.kind}
       onMouseMove={active ? undefined : onPoint}
       // Keep the focus in the search box.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onChoose}
     >
-      <Avatar name={item.name} color="initials" radius="xl" size={36} aria-hidden />
+      {interview ? (
+        <ThemeIcon variant="light" radius="xl" size={36} aria-hidden className={classes.kindIcon}>
+          <IconNotes size={20} stroke={1.6} />
+        </ThemeIcon>
+      ) : (
+        <Avatar name={item.name} color="initials" radius="xl" size={36} aria-hidden />
+      )}
       <div className={classes.optionBody}>
         <Text size="sm" fw={600} truncate="end" className={classes.name}>
+          {interview && <span className={classes.kind}>Interview notes · </span>}
           <Marked text={item.name} ranges={prefixHighlights(item.name, query)} />
         </Text>
         {line && (
