@@ -181,6 +181,8 @@ export interface InterviewTable {
   travel_minutes: number | null;
   proposed_slots: string | null;
   last_touch_at: Timestamp | null;
+  research_person: string | null;
+  research_organization: string | null;
   schedule_revision: ColumnType<number, number | undefined, number>;
   version: number;
   created_at: Timestamp;
@@ -282,6 +284,100 @@ export interface Database {
   seeker_preference: SeekerPreferenceTable;
   calendar_feed: CalendarFeedTable;
   outbox_message: OutboxMessageTable;
+  question: QuestionTable;
+  agenda_item: AgendaItemTable;
+  meeting_session: MeetingSessionTable;
+  write_up: WriteUpTable;
+  referral: ReferralTable;
+  outcome: OutcomeTable;
+  outcome_interview: OutcomeInterviewTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** Prepare, meet, follow through (migration 0010). */
+export interface QuestionTable {
+  id: string;
+  owner_id: string;
+  text: string;
+  category: string;
+  tiara: string;
+  readily_available: Bool;
+  retired: Bool;
+  seed_key: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  owner_id: string;
+  interview_id: string;
+  question_id: string | null;
+  text: string;
+  position: number;
+  answer: string | null;
+  answer_version: ColumnType<number, number | undefined, number>;
+  answered_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeetingSessionTable {
+  interview_id: string;
+  owner_id: string;
+  started_at: Timestamp;
+  ends_at: Timestamp;
+  notes: string | null;
+  notes_version: ColumnType<number, number | undefined, number>;
+  ended_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface WriteUpTable {
+  interview_id: string;
+  owner_id: string;
+  learned: string | null;
+  information_rating: number | null;
+  gave_back: string | null;
+  connection_made: Bool | null;
+  lead: string | null;
+  next_step: string | null;
+  thank_you_subject: string | null;
+  thank_you_body: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralTable {
+  id: string;
+  owner_id: string;
+  interview_id: string;
+  referrer_contact_id: string;
+  contact_id: string;
+  may_use_name: string;
+  note: string | null;
+  referrer_told_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OutcomeTable {
+  id: string;
+  owner_id: string;
+  kind: string;
+  title: string;
+  organization_id: string | null;
+  occurred_on: string;
+  notes: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OutcomeInterviewTable {
+  outcome_id: string;
+  interview_id: string;
+  owner_id: string;
+}

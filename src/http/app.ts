@@ -14,6 +14,9 @@ import { importRoutes } from './routes/imports.routes.ts';
 import { organizationRoutes } from './routes/organizations.routes.ts';
 import { calendarFeedRoutes, publicFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { interviewRoutes } from './routes/interviews.routes.ts';
+import { afterRoutes, outcomeRoutes } from './routes/after.routes.ts';
+import { meetingRoutes } from './routes/meeting.routes.ts';
+import { prepareRoutes, questionRoutes } from './routes/prepare.routes.ts';
 import { mailRoutes, outboxRoutes } from './routes/mail.routes.ts';
 import { preferenceRoutes } from './routes/preferences.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
@@ -55,7 +58,7 @@ export function createApp(deps: AppDeps) {
     c.set('user', user);
     await next();
   };
-  for (const [path, routes] of [
+  for (const [path, ...routers] of [
     ['/api/contacts', contactRoutes(deps)],
     ['/api/organizations', organizationRoutes(deps)],
     ['/api/search', searchRoutes(deps)],
@@ -63,7 +66,10 @@ export function createApp(deps: AppDeps) {
     ['/api/exports', exportRoutes(deps)],
     ['/api/preferences', preferenceRoutes(deps)],
     ['/api/targets', targetRoutes(deps)],
-    ['/api/interviews', interviewRoutes(deps)],
+    // An interview's preparation, meeting and follow-through live under it, each in its own module.
+    ['/api/interviews', interviewRoutes(deps), prepareRoutes(deps), meetingRoutes(deps), afterRoutes(deps)],
+    ['/api/questions', questionRoutes(deps)],
+    ['/api/outcomes', outcomeRoutes(deps)],
     ['/api/today', todayRoutes(deps)],
     ['/api/tasks', taskRoutes(deps)],
     ['/api/mail', mailRoutes(deps)],
@@ -72,7 +78,7 @@ export function createApp(deps: AppDeps) {
   ] as const) {
     // `/x/*` also matches `/x` itself; registering both ran the session lookup twice.
     app.use(`${path}/*`, requireSession);
-    app.route(path, routes);
+    for (const routes of routers) app.route(path, routes);
   }
 
   app.all('/api/*', () => {
