@@ -62,6 +62,12 @@ export async function exportAccount(db: Kysely<Database>, ownerId: string, now: 
         interviewEvents: await backups.listBackupInterviewEvents(trx, ownerId),
         taskDecisions: await backups.listBackupTaskDecisions(trx, ownerId),
         calendarFeed: await backups.findBackupCalendarFeed(trx, ownerId),
+        questions: await backups.listBackupQuestions(trx, ownerId),
+        agendaItems: await backups.listBackupAgendaItems(trx, ownerId),
+        meetingSessions: await backups.listBackupMeetingSessions(trx, ownerId),
+        writeUps: await backups.listBackupWriteUps(trx, ownerId),
+        referrals: await backups.listBackupReferrals(trx, ownerId),
+        outcomes: await backups.listBackupOutcomes(trx, ownerId),
       };
     });
 }
@@ -114,7 +120,8 @@ function parseBackup(value: unknown): AccountBackup {
 /**
  * Creates the account of a backup with all its rows, in one transaction: all or
  * nothing. Rows go in foreign-key order: organizations, contacts, their tags,
- * history and links, targets, interviews, their events, task decisions,
+ * history and links, targets, interviews, their events, task decisions, the
+ * question bank, agendas, meeting sessions, write-ups, referrals, outcomes,
  * preferences, the calendar feed. Refused (RESTORE_REFUSED) when the file is not
  * a version-1 Rapport backup, when this instance already has an account with its
  * e-mail, or already holds rows with its ids or its calendar feed's token (it was
@@ -151,6 +158,12 @@ export async function restoreAccount(db: Kysely<Database>, backup: unknown, now:
       await backups.insertRestoredInterviews(trx, userId, file.interviews);
       await backups.insertRestoredInterviewEvents(trx, userId, file.interviewEvents);
       await backups.insertRestoredTaskDecisions(trx, userId, file.taskDecisions);
+      await backups.insertRestoredQuestions(trx, userId, file.questions);
+      await backups.insertRestoredAgendaItems(trx, userId, file.agendaItems);
+      await backups.insertRestoredMeetingSessions(trx, userId, file.meetingSessions);
+      await backups.insertRestoredWriteUps(trx, userId, file.writeUps);
+      await backups.insertRestoredReferrals(trx, userId, file.referrals);
+      await backups.insertRestoredOutcomes(trx, userId, file.outcomes);
       if (file.preferences) await backups.insertRestoredPreferences(trx, userId, file.preferences);
       if (file.calendarFeed) await backups.insertRestoredCalendarFeed(trx, userId, file.calendarFeed);
       await claimSetup(trx, now.toISOString());
@@ -173,6 +186,10 @@ async function refuseReusedIds(trx: Kysely<Database>, file: AccountBackup): Prom
     ['target', 'targets', file.targets],
     ['interview', 'interviews', file.interviews],
     ['interview_event', 'interviewEvents', file.interviewEvents],
+    ['question', 'questions', file.questions],
+    ['agenda_item', 'agendaItems', file.agendaItems],
+    ['referral', 'referrals', file.referrals],
+    ['outcome', 'outcomes', file.outcomes],
   ] as const;
   for (const [table, section, rows] of sections) {
     const taken = await backups.existingIds(

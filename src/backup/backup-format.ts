@@ -45,6 +45,16 @@
  * exported as found, so an export never fails or silently drops it, and a
  * restore of that file refuses it naming its path.
  *
+ * The preparation and follow-through rows (migration 0010) were added the same
+ * way: an interview's `researchPerson` and `researchOrganization`, and the
+ * sections `questions`, `agendaItems`, `meetingSessions`, `writeUps`,
+ * `referrals` and `outcomes` (each outcome lists the ids of the interviews it
+ * came from, sorted, in place of the link table's rows). A file written before
+ * them restores with no research notes and empty sections. Categories, TIARA
+ * tags, outcome kinds and "may I use your name?" are checked against their
+ * closed lists; the question bank is restored as it was, so a restored account
+ * is not seeded again on top of the seeker's edits.
+ *
  * `calendarFeed` holds the SHA-256 the database keeps of the feed's secret
  * token, never the token: restoring it keeps the URL the seeker's calendar app
  * subscribed to working, and the file alone does not let anyone read the feed.
@@ -208,6 +218,9 @@ export interface BackupInterview {
   thankedAt: string | null;
   /** When something of value was last shared. */
   lastTouchAt: string | null;
+  /** Research notes (migration 0010); absent (null) in older files. */
+  researchPerson: string | null;
+  researchOrganization: string | null;
   notes: string | null;
   version: number;
   createdAt: string;
@@ -243,6 +256,93 @@ export interface BackupCalendarFeed {
   createdAt: string;
 }
 
+export const QUESTION_CATEGORIES = ['background', 'education', 'position', 'industry'] as const;
+export const TIARA_TAGS = ['trends', 'insights', 'advice', 'resources', 'assignments'] as const;
+export const OUTCOME_KINDS = ['lead', 'job_interview', 'offer'] as const;
+export const MAY_USE_NAME = ['yes', 'no', 'not_asked'] as const;
+
+export interface BackupQuestion {
+  id: string;
+  text: string;
+  category: (typeof QUESTION_CATEGORIES)[number];
+  tiara: (typeof TIARA_TAGS)[number];
+  readilyAvailable: boolean;
+  retired: boolean;
+  /** Which of Rapport's seeded questions it is; null for the seeker's own. */
+  seedKey: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A question picked for one interview, with the answer jotted in meeting mode. */
+export interface BackupAgendaItem {
+  id: string;
+  interviewId: string;
+  /** Null for a question since removed from the bank, or written for this interview only. */
+  questionId: string | null;
+  text: string;
+  position: number;
+  answer: string | null;
+  /** 0 until the first answer is saved. */
+  answerVersion: number;
+  answeredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BackupMeetingSession {
+  interviewId: string;
+  startedAt: string;
+  endsAt: string;
+  notes: string | null;
+  notesVersion: number;
+  endedAt: string | null;
+  updatedAt: string;
+}
+
+export interface BackupWriteUp {
+  interviewId: string;
+  learned: string | null;
+  /** 1–5 */
+  informationRating: number | null;
+  gaveBack: string | null;
+  connectionMade: boolean | null;
+  lead: string | null;
+  nextStep: string | null;
+  thankYouSubject: string | null;
+  thankYouBody: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BackupReferral {
+  id: string;
+  interviewId: string;
+  referrerContactId: string;
+  contactId: string;
+  mayUseName: (typeof MAY_USE_NAME)[number];
+  note: string | null;
+  referrerToldAt: string | null;
+  createdAt: string;
+}
+
+export interface BackupOutcome {
+  id: string;
+  kind: (typeof OUTCOME_KINDS)[number];
+  title: string;
+  organizationId: string | null;
+  /** YYYY-MM-DD */
+  occurredOn: string;
+  notes: string | null;
+  /** The conversations it came from, sorted. */
+  interviewIds: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface AccountBackup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
@@ -270,6 +370,18 @@ export interface AccountBackup {
   taskDecisions: BackupTaskDecision[];
   /** Null when the seeker never made one. */
   calendarFeed: BackupCalendarFeed | null;
+  /** Sorted by id. */
+  questions: BackupQuestion[];
+  /** Sorted by interviewId, then position, then id. */
+  agendaItems: BackupAgendaItem[];
+  /** Sorted by interviewId. */
+  meetingSessions: BackupMeetingSession[];
+  /** Sorted by interviewId. */
+  writeUps: BackupWriteUp[];
+  /** Sorted by id. */
+  referrals: BackupReferral[];
+  /** Sorted by id. */
+  outcomes: BackupOutcome[];
 }
 
 export const RESPONSIVENESS = ['booster', 'obligate', 'curmudgeon'] as const satisfies readonly Responsiveness[];
@@ -495,6 +607,8 @@ const InterviewSchema = z.strictObject({
   heldAt: timestamp.nullable(),
   thankedAt: timestamp.nullable(),
   lastTouchAt: timestamp.nullable().default(null),
+  researchPerson: nullableText.default(null),
+  researchOrganization: nullableText.default(null),
   notes: nullableText,
   version,
   createdAt: timestamp,
@@ -524,6 +638,83 @@ const CalendarFeedSchema = z.strictObject({
   createdAt: timestamp,
 }) satisfies z.ZodType<BackupCalendarFeed>;
 
+const atLeastZero = z.number().int({ message: 'must be a whole number of at least 0' }).min(0, { message: 'must be a whole number of at least 0' }).max(2_147_483_647, { message: 'is too large' });
+
+const QuestionSchema = z.strictObject({
+  id,
+  text: requiredText,
+  category: oneOf(QUESTION_CATEGORIES),
+  tiara: oneOf(TIARA_TAGS),
+  readilyAvailable: z.boolean(),
+  retired: z.boolean(),
+  seedKey: id.nullable(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}) satisfies z.ZodType<BackupQuestion>;
+
+const AgendaItemSchema = z.strictObject({
+  id,
+  interviewId: id,
+  questionId: id.nullable(),
+  text: requiredText,
+  position: atLeastZero,
+  answer: nullableText,
+  answerVersion: atLeastZero,
+  answeredAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}) satisfies z.ZodType<BackupAgendaItem>;
+
+const MeetingSessionSchema = z.strictObject({
+  interviewId: id,
+  startedAt: timestamp,
+  endsAt: timestamp,
+  notes: nullableText,
+  notesVersion: atLeastZero,
+  endedAt: timestamp.nullable(),
+  updatedAt: timestamp,
+}) satisfies z.ZodType<BackupMeetingSession>;
+
+const WriteUpSchema = z.strictObject({
+  interviewId: id,
+  learned: nullableText,
+  informationRating: z.number().int({ message: 'must be 1 to 5' }).min(1, { message: 'must be 1 to 5' }).max(5, { message: 'must be 1 to 5' }).nullable(),
+  gaveBack: nullableText,
+  connectionMade: z.boolean().nullable(),
+  lead: nullableText,
+  nextStep: nullableText,
+  thankYouSubject: nullableText,
+  thankYouBody: nullableText,
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}) satisfies z.ZodType<BackupWriteUp>;
+
+const ReferralSchema = z.strictObject({
+  id,
+  interviewId: id,
+  referrerContactId: id,
+  contactId: id,
+  mayUseName: oneOf(MAY_USE_NAME),
+  note: nullableText,
+  referrerToldAt: timestamp.nullable(),
+  createdAt: timestamp,
+}) satisfies z.ZodType<BackupReferral>;
+
+const OutcomeSchema = z.strictObject({
+  id,
+  kind: oneOf(OUTCOME_KINDS),
+  title: requiredText,
+  organizationId: id.nullable(),
+  occurredOn: isoDate,
+  notes: nullableText,
+  interviewIds: z.array(id),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}) satisfies z.ZodType<BackupOutcome>;
+
 /**
  * A whole file. Beyond each row's shape it checks what the database would
  * otherwise refuse halfway through a restore: ids unique, every reference pointing
@@ -549,11 +740,21 @@ export const AccountBackupSchema = z
     taskDecisions: z.array(TaskDecisionSchema).default([]),
     // Optional: files written before migration 0008 have none.
     calendarFeed: CalendarFeedSchema.nullable().default(null),
+    // Optional: files written before migration 0010 have none.
+    questions: z.array(QuestionSchema).default([]),
+    agendaItems: z.array(AgendaItemSchema).default([]),
+    meetingSessions: z.array(MeetingSessionSchema).default([]),
+    writeUps: z.array(WriteUpSchema).default([]),
+    referrals: z.array(ReferralSchema).default([]),
+    outcomes: z.array(OutcomeSchema).default([]),
   })
   .superRefine((backup, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
-    const uniqueIds = (section: 'organizations' | 'contacts' | 'contactHistory' | 'targets' | 'interviews' | 'interviewEvents', rows: readonly { id: string }[]) => {
+    const uniqueIds = (
+      section: 'organizations' | 'contacts' | 'contactHistory' | 'targets' | 'interviews' | 'interviewEvents' | 'questions' | 'agendaItems' | 'referrals' | 'outcomes',
+      rows: readonly { id: string }[],
+    ) => {
       const seen = new Set<string>();
       rows.forEach((row, i) => {
         if (seen.has(row.id)) problem([section, i, 'id'], 'appears twice in the file');
@@ -567,6 +768,10 @@ export const AccountBackupSchema = z
     uniqueIds('targets', backup.targets);
     uniqueIds('interviews', backup.interviews);
     uniqueIds('interviewEvents', backup.interviewEvents);
+    const questionIds = uniqueIds('questions', backup.questions);
+    uniqueIds('agendaItems', backup.agendaItems);
+    uniqueIds('referrals', backup.referrals);
+    uniqueIds('outcomes', backup.outcomes);
 
     const organizationNames = new Set<string>();
     backup.organizations.forEach((organization, i) => {
@@ -640,5 +845,52 @@ export const AccountBackupSchema = z
     backup.taskDecisions.forEach((decision, i) => {
       if (taskKeys.has(decision.taskKey)) problem(['taskDecisions', i, 'taskKey'], 'appears twice in the file');
       taskKeys.add(decision.taskKey);
+    });
+
+    const seedKeys = new Set<string>();
+    backup.questions.forEach((question, i) => {
+      if (question.seedKey === null) return;
+      if (seedKeys.has(question.seedKey)) problem(['questions', i, 'seedKey'], 'another question in the file has this seed key');
+      seedKeys.add(question.seedKey);
+    });
+
+    const noInterview = (section: string, i: number, interviewId: string) => {
+      if (!interviewContacts.has(interviewId)) problem([section, i, 'interviewId'], 'no interview with this id in the file');
+    };
+    backup.agendaItems.forEach((item, i) => {
+      noInterview('agendaItems', i, item.interviewId);
+      if (item.questionId !== null && !questionIds.has(item.questionId)) problem(['agendaItems', i, 'questionId'], 'no question with this id in the file');
+    });
+    const onePerInterview = (section: 'meetingSessions' | 'writeUps', rows: readonly { interviewId: string }[]) => {
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        noInterview(section, i, row.interviewId);
+        if (seen.has(row.interviewId)) problem([section, i, 'interviewId'], 'this interview appears twice in the section');
+        seen.add(row.interviewId);
+      });
+    };
+    onePerInterview('meetingSessions', backup.meetingSessions);
+    onePerInterview('writeUps', backup.writeUps);
+
+    const referred = new Set<string>();
+    backup.referrals.forEach((referral, i) => {
+      noInterview('referrals', i, referral.interviewId);
+      if (!contactIds.has(referral.referrerContactId)) problem(['referrals', i, 'referrerContactId'], 'no contact with this id in the file');
+      if (!contactIds.has(referral.contactId)) problem(['referrals', i, 'contactId'], 'no contact with this id in the file');
+      const key = JSON.stringify([referral.interviewId, referral.contactId]);
+      if (referred.has(key)) problem(['referrals', i, 'contactId'], 'this interview already lists this referral');
+      referred.add(key);
+    });
+
+    backup.outcomes.forEach((outcome, i) => {
+      if (outcome.organizationId !== null && !organizationIds.has(outcome.organizationId)) {
+        problem(['outcomes', i, 'organizationId'], 'no organization with this id in the file');
+      }
+      const seen = new Set<string>();
+      outcome.interviewIds.forEach((interviewId, j) => {
+        if (!interviewContacts.has(interviewId)) problem(['outcomes', i, 'interviewIds', j], 'no interview with this id in the file');
+        if (seen.has(interviewId)) problem(['outcomes', i, 'interviewIds', j], 'appears twice in the list');
+        seen.add(interviewId);
+      });
     });
   });

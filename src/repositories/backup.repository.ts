@@ -10,6 +10,7 @@ import {
   BackupMeetingPlaceSchema,
   BackupProposedSlotsSchema,
   type BackupAccount,
+  type BackupAgendaItem,
   type BackupCalendarFeed,
   type BackupContact,
   type BackupContactHistory,
@@ -17,9 +18,14 @@ import {
   type BackupContactTag,
   type BackupInterview,
   type BackupInterviewEvent,
+  type BackupMeetingSession,
   type BackupOrganization,
+  type BackupOutcome,
   type BackupPreferences,
+  type BackupQuestion,
+  type BackupReferral,
   type BackupTarget,
+  type BackupWriteUp,
   type BackupTaskDecision,
 } from '../backup/backup-format.ts';
 import type { Responsiveness } from '../core/follow-up.ts';
@@ -240,6 +246,8 @@ export async function listBackupInterviews(db: Db, ownerId: string): Promise<Bac
       heldAt: isoOrNull(row.held_at),
       thankedAt: isoOrNull(row.thanked_at),
       lastTouchAt: isoOrNull(row.last_touch_at),
+      researchPerson: row.research_person,
+      researchOrganization: row.research_organization,
       notes: row.notes,
       version: row.version,
       createdAt: toIso(row.created_at),
@@ -282,6 +290,116 @@ export async function findBackupCalendarFeed(db: Db, ownerId: string): Promise<B
   return row ? { tokenHash: row.token_hash, createdAt: toIso(row.created_at) } : null;
 }
 
+/** Categories, TIARA tags and the like are exported as stored: only the core's values are ever written. */
+export async function listBackupQuestions(db: Db, ownerId: string): Promise<BackupQuestion[]> {
+  const rows = await db.selectFrom('question').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      text: row.text,
+      category: row.category as BackupQuestion['category'],
+      tiara: row.tiara as BackupQuestion['tiara'],
+      readilyAvailable: fromDbBool(row.readily_available),
+      retired: fromDbBool(row.retired),
+      seedKey: row.seed_key,
+      version: row.version,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.id));
+}
+
+export async function listBackupAgendaItems(db: Db, ownerId: string): Promise<BackupAgendaItem[]> {
+  const rows = await db.selectFrom('agenda_item').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      interviewId: row.interview_id,
+      questionId: row.question_id,
+      text: row.text,
+      position: Number(row.position),
+      answer: row.answer,
+      answerVersion: Number(row.answer_version),
+      answeredAt: isoOrNull(row.answered_at),
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.interviewId, (r) => r.position, (r) => r.id));
+}
+
+export async function listBackupMeetingSessions(db: Db, ownerId: string): Promise<BackupMeetingSession[]> {
+  const rows = await db.selectFrom('meeting_session').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      interviewId: row.interview_id,
+      startedAt: toIso(row.started_at),
+      endsAt: toIso(row.ends_at),
+      notes: row.notes,
+      notesVersion: Number(row.notes_version),
+      endedAt: isoOrNull(row.ended_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.interviewId));
+}
+
+export async function listBackupWriteUps(db: Db, ownerId: string): Promise<BackupWriteUp[]> {
+  const rows = await db.selectFrom('write_up').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      interviewId: row.interview_id,
+      learned: row.learned,
+      informationRating: row.information_rating,
+      gaveBack: row.gave_back,
+      connectionMade: row.connection_made === null ? null : fromDbBool(row.connection_made),
+      lead: row.lead,
+      nextStep: row.next_step,
+      thankYouSubject: row.thank_you_subject,
+      thankYouBody: row.thank_you_body,
+      version: row.version,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.interviewId));
+}
+
+export async function listBackupReferrals(db: Db, ownerId: string): Promise<BackupReferral[]> {
+  const rows = await db.selectFrom('referral').selectAll().where('owner_id', '=', ownerId).execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      interviewId: row.interview_id,
+      referrerContactId: row.referrer_contact_id,
+      contactId: row.contact_id,
+      mayUseName: row.may_use_name as BackupReferral['mayUseName'],
+      note: row.note,
+      referrerToldAt: isoOrNull(row.referrer_told_at),
+      createdAt: toIso(row.created_at),
+    }))
+    .sort(byKey((r) => r.id));
+}
+
+/** Each outcome with the interviews it came from folded in, sorted. */
+export async function listBackupOutcomes(db: Db, ownerId: string): Promise<BackupOutcome[]> {
+  const rows = await db.selectFrom('outcome').selectAll().where('owner_id', '=', ownerId).execute();
+  const links = await db.selectFrom('outcome_interview').select(['outcome_id', 'interview_id']).where('owner_id', '=', ownerId).execute();
+  const interviewsOf = new Map<string, string[]>();
+  for (const link of links) interviewsOf.set(link.outcome_id, [...(interviewsOf.get(link.outcome_id) ?? []), link.interview_id]);
+  return rows
+    .map((row) => ({
+      id: row.id,
+      kind: row.kind as BackupOutcome['kind'],
+      title: row.title,
+      organizationId: row.organization_id,
+      occurredOn: row.occurred_on,
+      notes: row.notes,
+      interviewIds: (interviewsOf.get(row.id) ?? []).sort(byKey((id) => id)),
+      version: row.version,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    }))
+    .sort(byKey((r) => r.id));
+}
+
 // ---- writing (a restore; the caller holds the transaction) -----------------
 
 /**
@@ -290,7 +408,7 @@ export async function findBackupCalendarFeed(db: Db, ownerId: string): Promise<B
  */
 export async function existingIds(
   db: Db,
-  table: 'organization' | 'contact' | 'contact_history' | 'target' | 'interview' | 'interview_event',
+  table: 'organization' | 'contact' | 'contact_history' | 'target' | 'interview' | 'interview_event' | 'question' | 'agenda_item' | 'referral' | 'outcome',
   ids: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const part of chunks(ids)) {
@@ -502,6 +620,8 @@ export async function insertRestoredInterviews(db: Db, ownerId: string, intervie
           held_at: i.heldAt,
           thanked_at: i.thankedAt,
           last_touch_at: i.lastTouchAt,
+          research_person: i.researchPerson,
+          research_organization: i.researchOrganization,
           notes: i.notes,
           version: i.version,
           created_at: i.createdAt,
@@ -573,4 +693,140 @@ export async function calendarFeedTaken(db: Db, tokenHash: string): Promise<bool
 /** The feed under the same token hash, so the URL the seeker's calendar subscribed to keeps working. */
 export async function insertRestoredCalendarFeed(db: Db, userId: string, feed: BackupCalendarFeed): Promise<void> {
   await db.insertInto('calendar_feed').values({ user_id: userId, token_hash: feed.tokenHash, created_at: feed.createdAt }).execute();
+}
+
+export async function insertRestoredQuestions(db: Db, ownerId: string, questions: readonly BackupQuestion[]): Promise<void> {
+  for (const part of chunks(questions)) {
+    await db
+      .insertInto('question')
+      .values(
+        part.map((q) => ({
+          id: q.id,
+          owner_id: ownerId,
+          text: q.text,
+          category: q.category,
+          tiara: q.tiara,
+          readily_available: toDbBool(q.readilyAvailable),
+          retired: toDbBool(q.retired),
+          seed_key: q.seedKey,
+          version: q.version,
+          created_at: q.createdAt,
+          updated_at: q.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredAgendaItems(db: Db, ownerId: string, items: readonly BackupAgendaItem[]): Promise<void> {
+  for (const part of chunks(items)) {
+    await db
+      .insertInto('agenda_item')
+      .values(
+        part.map((a) => ({
+          id: a.id,
+          owner_id: ownerId,
+          interview_id: a.interviewId,
+          question_id: a.questionId,
+          text: a.text,
+          position: a.position,
+          answer: a.answer,
+          answer_version: a.answerVersion,
+          answered_at: a.answeredAt,
+          created_at: a.createdAt,
+          updated_at: a.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredMeetingSessions(db: Db, ownerId: string, sessions: readonly BackupMeetingSession[]): Promise<void> {
+  for (const part of chunks(sessions)) {
+    await db
+      .insertInto('meeting_session')
+      .values(
+        part.map((m) => ({
+          interview_id: m.interviewId,
+          owner_id: ownerId,
+          started_at: m.startedAt,
+          ends_at: m.endsAt,
+          notes: m.notes,
+          notes_version: m.notesVersion,
+          ended_at: m.endedAt,
+          updated_at: m.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredWriteUps(db: Db, ownerId: string, writeUps: readonly BackupWriteUp[]): Promise<void> {
+  for (const part of chunks(writeUps)) {
+    await db
+      .insertInto('write_up')
+      .values(
+        part.map((w) => ({
+          interview_id: w.interviewId,
+          owner_id: ownerId,
+          learned: w.learned,
+          information_rating: w.informationRating,
+          gave_back: w.gaveBack,
+          connection_made: w.connectionMade === null ? null : toDbBool(w.connectionMade),
+          lead: w.lead,
+          next_step: w.nextStep,
+          thank_you_subject: w.thankYouSubject,
+          thank_you_body: w.thankYouBody,
+          version: w.version,
+          created_at: w.createdAt,
+          updated_at: w.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredReferrals(db: Db, ownerId: string, referrals: readonly BackupReferral[]): Promise<void> {
+  for (const part of chunks(referrals)) {
+    await db
+      .insertInto('referral')
+      .values(
+        part.map((r) => ({
+          id: r.id,
+          owner_id: ownerId,
+          interview_id: r.interviewId,
+          referrer_contact_id: r.referrerContactId,
+          contact_id: r.contactId,
+          may_use_name: r.mayUseName,
+          note: r.note,
+          referrer_told_at: r.referrerToldAt,
+          created_at: r.createdAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertRestoredOutcomes(db: Db, ownerId: string, outcomes: readonly BackupOutcome[]): Promise<void> {
+  for (const part of chunks(outcomes)) {
+    await db
+      .insertInto('outcome')
+      .values(
+        part.map((o) => ({
+          id: o.id,
+          owner_id: ownerId,
+          kind: o.kind,
+          title: o.title,
+          organization_id: o.organizationId,
+          occurred_on: o.occurredOn,
+          notes: o.notes,
+          version: o.version,
+          created_at: o.createdAt,
+          updated_at: o.updatedAt,
+        })),
+      )
+      .execute();
+  }
+  const links = outcomes.flatMap((o) => o.interviewIds.map((interviewId) => ({ outcome_id: o.id, interview_id: interviewId, owner_id: ownerId })));
+  for (const part of chunks(links)) await db.insertInto('outcome_interview').values(part).execute();
 }

@@ -36,6 +36,10 @@ const hist = (n: number) => uuid('e', n);
 const tgt = (n: number) => uuid('b', n);
 const ivw = (n: number) => uuid('d', n);
 const evt = (n: number) => uuid('f', n);
+const qst = (n: number) => uuid('9', n);
+const item = (n: number) => uuid('8', n);
+const ref = (n: number) => uuid('7', n);
+const out = (n: number) => uuid('6', n);
 /** A calendar feed's stored token hash, as the app keeps it: the SHA-256 of the token in the URL. */
 const feedHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -108,6 +112,7 @@ async function seed(db: TestDb): Promise<string> {
   await history(hist(3), owner.id, person(5), 'title', '課長\n(acting)', null, '2026-02-03T04:05:06.789Z');
   await history(hist(8), other.id, person(7), 'title', 'x', 'y', '2026-02-03T04:05:06.789Z');
   await seedPlanAndAsk(k, owner.id, other.id);
+  await seedPrepareAndAfter(k, owner.id, other.id);
   return owner.id;
 }
 
@@ -184,6 +189,8 @@ async function seedPlanAndAsk(k: Kysely<Database>, ownerId: string, otherId: str
     proposed_slots: null,
     schedule_revision: 0,
     last_touch_at: null,
+    research_person: null,
+    research_organization: null,
     notes: 'Ask about the Tokyo team',
     version: 3,
     created_at: '2026-03-01T08:00:00.000Z',
@@ -216,7 +223,15 @@ async function seedPlanAndAsk(k: Kysely<Database>, ownerId: string, otherId: str
   await k
     .insertInto('interview')
     .values([
-      { ...interview, ...metAndKeptInTouch, id: ivw(2), contact_id: person(5), organization_id: org(2) },
+      {
+        ...interview,
+        ...metAndKeptInTouch,
+        id: ivw(2),
+        contact_id: person(5),
+        organization_id: org(2),
+        research_person: 'Wrote the 2025 “API style” guide;\nspoke at PyCon 東京',
+        research_organization: '# Société Générale\n\n- retail + markets',
+      },
       { ...interview, ...slotsOffered, id: ivw(3), contact_id: person(1), organization_id: org(3), version: 2 },
       // An idea with every optional column empty, a second meeting the host invited.
       {
@@ -267,6 +282,111 @@ async function seedPlanAndAsk(k: Kysely<Database>, ownerId: string, otherId: str
     .values([
       { owner_id: ownerId, task_key: `${ivw(2)}:follow_up`, status: 'snoozed', snoozed_until: '2026-03-20', decided_at: '2026-03-04T07:00:00.000Z' },
       { owner_id: otherId, task_key: `${ivw(9)}:follow_up`, status: 'dismissed', snoozed_until: null, decided_at: '2026-03-04T07:00:00.000Z' },
+    ])
+    .execute();
+}
+
+/** Questions, an agenda with answers, a meeting, a write-up, a referral and outcomes (migration 0010), and another account's. */
+async function seedPrepareAndAfter(k: Kysely<Database>, ownerId: string, otherId: string): Promise<void> {
+  const question = (id: string, owner: string, text: string, extra: Partial<{ category: string; tiara: string; readily: boolean; retired: boolean; seedKey: string | null }> = {}) => ({
+    id,
+    owner_id: owner,
+    text,
+    category: extra.category ?? 'position',
+    tiara: extra.tiara ?? 'insights',
+    readily_available: toDbBool(extra.readily ?? false),
+    retired: toDbBool(extra.retired ?? false),
+    seed_key: extra.seedKey ?? null,
+    version: 2,
+    created_at: '2026-02-01T00:00:00.000Z',
+    updated_at: '2026-02-02T00:00:00.000Z',
+  });
+  await k
+    .insertInto('question')
+    .values([
+      question(qst(2), ownerId, 'What does a typical week look like for you?', { seedKey: 'position-typical-week' }),
+      question(qst(1), ownerId, 'How did you move from 銀行 to “fintech”?', { category: 'background', tiara: 'advice', retired: true }),
+      question(qst(3), ownerId, 'What does the company sell?', { category: 'industry', tiara: 'resources', readily: true, seedKey: 'industry-what-sells' }),
+      question(qst(9), otherId, 'Not yours, this question', { seedKey: 'position-typical-week' }),
+    ])
+    .execute();
+  const agendaItem = (id: string, owner: string, interviewId: string, questionId: string | null, text: string, position: number, answer: string | null) => ({
+    id,
+    owner_id: owner,
+    interview_id: interviewId,
+    question_id: questionId,
+    text,
+    position,
+    answer,
+    answer_version: answer === null ? 0 : 3,
+    answered_at: answer === null ? null : '2026-03-12T15:10:00.000Z',
+    created_at: '2026-03-11T00:00:00.000Z',
+    updated_at: '2026-03-12T15:10:00.000Z',
+  });
+  await k
+    .insertInto('agenda_item')
+    .values([
+      agendaItem(item(2), ownerId, ivw(2), qst(1), 'How did you move from 銀行 to “fintech”?', 0, 'Took a pay cut;\nlearned SQL at night.'),
+      agendaItem(item(1), ownerId, ivw(2), null, 'Who else should I talk to?', 1, null),
+      agendaItem(item(9), otherId, ivw(9), qst(9), 'Not yours, this question', 0, 'not yours'),
+    ])
+    .execute();
+  await k
+    .insertInto('meeting_session')
+    .values([
+      { interview_id: ivw(2), owner_id: ownerId, started_at: '2026-03-12T15:01:00.000Z', ends_at: '2026-03-12T15:20:00.000Z', notes: 'Mentioned the 東京 team', notes_version: 4, ended_at: '2026-03-12T15:20:00.000Z', updated_at: '2026-03-12T15:20:00.000Z' },
+      { interview_id: ivw(9), owner_id: otherId, started_at: '2026-03-12T15:01:00.000Z', ends_at: '2026-03-12T15:20:00.000Z', notes: 'not yours', notes_version: 1, ended_at: null, updated_at: '2026-03-12T15:20:00.000Z' },
+    ])
+    .execute();
+  await k
+    .insertInto('write_up')
+    .values([
+      {
+        interview_id: ivw(2),
+        owner_id: ownerId,
+        learned: 'SQL matters more than the degree',
+        information_rating: 5,
+        gave_back: 'An article on APIs',
+        connection_made: toDbBool(true),
+        lead: null,
+        next_step: 'Take the SQL course',
+        thank_you_subject: 'Thank you, 太郎',
+        thank_you_body: 'Your point that SQL matters…',
+        version: 2,
+        created_at: '2026-03-12T16:00:00.000Z',
+        updated_at: '2026-03-12T17:00:00.000Z',
+      },
+    ])
+    .execute();
+  await k
+    .insertInto('referral')
+    .values([
+      { id: ref(1), owner_id: ownerId, interview_id: ivw(2), referrer_contact_id: person(5), contact_id: person(3), may_use_name: 'yes', note: 'Runs the data team', referrer_told_at: null, created_at: '2026-03-12T16:05:00.000Z' },
+      { id: ref(9), owner_id: otherId, interview_id: ivw(9), referrer_contact_id: person(7), contact_id: person(7), may_use_name: 'no', note: null, referrer_told_at: null, created_at: '2026-03-12T16:05:00.000Z' },
+    ])
+    .execute();
+  const outcome = (id: string, owner: string, kind: string, organizationId: string | null, occurredOn: string) => ({
+    id,
+    owner_id: owner,
+    kind,
+    title: kind === 'offer' ? 'Data analyst — offer' : 'A lead on the 東京 team',
+    organization_id: organizationId,
+    occurred_on: occurredOn,
+    notes: kind === 'offer' ? null : 'From two conversations',
+    version: 1,
+    created_at: '2026-04-01T00:00:00.000Z',
+    updated_at: '2026-04-01T00:00:00.000Z',
+  });
+  await k
+    .insertInto('outcome')
+    .values([outcome(out(2), ownerId, 'lead', org(2), '2026-04-01'), outcome(out(1), ownerId, 'offer', null, '2026-06-30'), outcome(out(9), otherId, 'lead', org(9), '2026-04-01')])
+    .execute();
+  await k
+    .insertInto('outcome_interview')
+    .values([
+      { outcome_id: out(2), interview_id: ivw(3), owner_id: ownerId },
+      { outcome_id: out(2), interview_id: ivw(2), owner_id: ownerId },
+      { outcome_id: out(9), interview_id: ivw(9), owner_id: otherId },
     ])
     .execute();
 }
@@ -337,7 +457,44 @@ async function rawRows(db: Kysely<Database>, ownerId: string) {
     ...r,
     created_at: iso(r.created_at),
   }));
-  return { organizations, contacts, tags, history, preferences, links, targets, interviews, events, decisions, feeds };
+  const questions = (await db.selectFrom('question').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute()).map((r) => ({
+    ...strip(r),
+    readily_available: fromDbBool(r.readily_available),
+    retired: fromDbBool(r.retired),
+    created_at: iso(r.created_at),
+    updated_at: iso(r.updated_at),
+  }));
+  const agendaItems = (await db.selectFrom('agenda_item').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute()).map((r) => ({
+    ...strip(r),
+    answered_at: isoOrNull(r.answered_at),
+    created_at: iso(r.created_at),
+    updated_at: iso(r.updated_at),
+  }));
+  const meetings = (await db.selectFrom('meeting_session').selectAll().where('owner_id', '=', ownerId).orderBy('interview_id').execute()).map((r) => ({
+    ...strip(r),
+    started_at: iso(r.started_at),
+    ends_at: iso(r.ends_at),
+    ended_at: isoOrNull(r.ended_at),
+    updated_at: iso(r.updated_at),
+  }));
+  const writeUps = (await db.selectFrom('write_up').selectAll().where('owner_id', '=', ownerId).orderBy('interview_id').execute()).map((r) => ({
+    ...strip(r),
+    connection_made: r.connection_made === null ? null : fromDbBool(r.connection_made),
+    created_at: iso(r.created_at),
+    updated_at: iso(r.updated_at),
+  }));
+  const referrals = (await db.selectFrom('referral').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute()).map((r) => ({
+    ...strip(r),
+    referrer_told_at: isoOrNull(r.referrer_told_at),
+    created_at: iso(r.created_at),
+  }));
+  const outcomes = (await db.selectFrom('outcome').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute()).map((r) => ({
+    ...strip(r),
+    created_at: iso(r.created_at),
+    updated_at: iso(r.updated_at),
+  }));
+  const outcomeLinks = (await db.selectFrom('outcome_interview').selectAll().where('owner_id', '=', ownerId).orderBy('outcome_id').orderBy('interview_id').execute()).map(strip);
+  return { organizations, contacts, tags, history, preferences, links, targets, interviews, events, decisions, feeds, questions, agendaItems, meetings, writeUps, referrals, outcomes, outcomeLinks };
 }
 
 const withoutExportedAt = ({ exportedAt: _at, ...rest }: AccountBackup) => rest;
@@ -492,6 +649,8 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
       heldAt: '2026-03-12T15:20:00.000Z',
       thankedAt: '2026-03-12T18:00:00.000Z',
       lastTouchAt: '2026-05-04T07:45:00.000Z',
+      researchPerson: 'Wrote the 2025 “API style” guide;\nspoke at PyCon 東京',
+      researchOrganization: '# Société Générale\n\n- retail + markets',
       notes: 'Ask about the Tokyo team',
       version: 3,
       createdAt: '2026-03-01T08:00:00.000Z',
@@ -548,6 +707,64 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
     expect(JSON.stringify(backup)).not.toContain('dana-feed-token');
   });
 
+  it.skipIf(skip)('exports the preparation and follow-through rows of the account, in a fixed order', () => {
+    expect(backup.interviews[1]).toMatchObject({ researchPerson: 'Wrote the 2025 “API style” guide;\nspoke at PyCon 東京', researchOrganization: '# Société Générale\n\n- retail + markets' });
+    expect(backup.interviews[0]).toMatchObject({ researchPerson: null, researchOrganization: null });
+    expect(backup.questions.map((q) => [q.id, q.seedKey, q.retired, q.readilyAvailable])).toEqual([
+      [qst(1), null, true, false],
+      [qst(2), 'position-typical-week', false, false],
+      [qst(3), 'industry-what-sells', false, true],
+    ]);
+    expect(backup.questions[0]).toEqual({
+      id: qst(1),
+      text: 'How did you move from 銀行 to “fintech”?',
+      category: 'background',
+      tiara: 'advice',
+      readilyAvailable: false,
+      retired: true,
+      seedKey: null,
+      version: 2,
+      createdAt: '2026-02-01T00:00:00.000Z',
+      updatedAt: '2026-02-02T00:00:00.000Z',
+    });
+    // By interview, then position: the agenda as planned, ids notwithstanding.
+    expect(backup.agendaItems.map((a) => [a.id, a.position, a.questionId, a.answerVersion])).toEqual([
+      [item(2), 0, qst(1), 3],
+      [item(1), 1, null, 0],
+    ]);
+    expect(backup.agendaItems[0]).toMatchObject({ answer: 'Took a pay cut;\nlearned SQL at night.', answeredAt: '2026-03-12T15:10:00.000Z' });
+    expect(backup.meetingSessions).toEqual([
+      { interviewId: ivw(2), startedAt: '2026-03-12T15:01:00.000Z', endsAt: '2026-03-12T15:20:00.000Z', notes: 'Mentioned the 東京 team', notesVersion: 4, endedAt: '2026-03-12T15:20:00.000Z', updatedAt: '2026-03-12T15:20:00.000Z' },
+    ]);
+    expect(backup.writeUps).toEqual([
+      {
+        interviewId: ivw(2),
+        learned: 'SQL matters more than the degree',
+        informationRating: 5,
+        gaveBack: 'An article on APIs',
+        connectionMade: true,
+        lead: null,
+        nextStep: 'Take the SQL course',
+        thankYouSubject: 'Thank you, 太郎',
+        thankYouBody: 'Your point that SQL matters…',
+        version: 2,
+        createdAt: '2026-03-12T16:00:00.000Z',
+        updatedAt: '2026-03-12T17:00:00.000Z',
+      },
+    ]);
+    expect(backup.referrals).toEqual([
+      { id: ref(1), interviewId: ivw(2), referrerContactId: person(5), contactId: person(3), mayUseName: 'yes', note: 'Runs the data team', referrerToldAt: null, createdAt: '2026-03-12T16:05:00.000Z' },
+    ]);
+    // The conversations each came from, sorted; none for the offer.
+    expect(backup.outcomes.map((o) => [o.id, o.kind, o.organizationId, o.interviewIds])).toEqual([
+      [out(1), 'offer', null, []],
+      [out(2), 'lead', org(2), [ivw(2), ivw(3)]],
+    ]);
+    expect(JSON.stringify(backup)).not.toContain(qst(9));
+    expect(JSON.stringify(backup)).not.toContain(out(9));
+    expect(JSON.stringify(backup)).not.toContain(ref(9));
+  });
+
   it.skipIf(skip)('exports the same file twice (deterministic)', async () => {
     expect(serializeBackup(await exportAccount(source.kysely, ownerId, EXPORTED_AT))).toBe(serializeBackup(backup));
   });
@@ -567,6 +784,9 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
     expect(rows).toEqual(await rawRows(source.kysely, ownerId));
     expect([rows.preferences.length, rows.links.length, rows.targets.length, rows.interviews.length, rows.events.length, rows.decisions.length, rows.feeds.length]).toEqual([
       1, 2, 2, 3, 3, 1, 1,
+    ]);
+    expect([rows.questions.length, rows.agendaItems.length, rows.meetings.length, rows.writeUps.length, rows.referrals.length, rows.outcomes.length, rows.outcomeLinks.length]).toEqual([
+      3, 2, 1, 1, 1, 2, 2,
     ]);
     expect(rows.preferences[0]).toMatchObject({ digest_hour: 0, digest_sent_on: '2026-11-30', stay_in_touch_first_weeks: 6, stay_in_touch_every_months: 2 });
     // The calendar app's subscription keeps working: the same token finds the restored account.
@@ -652,6 +872,8 @@ function handBackup(base = 0): AccountBackup {
     heldAt: null,
     thankedAt: null,
     lastTouchAt: null,
+    researchPerson: null,
+    researchOrganization: null,
     notes: null,
     version: 1,
     createdAt: at,
@@ -708,6 +930,18 @@ function handBackup(base = 0): AccountBackup {
     ],
     taskDecisions: [{ taskKey: `${ivw(base + 1)}:follow_up`, status: 'dismissed', snoozedUntil: null, decidedAt: sent }],
     calendarFeed: { tokenHash: feedHash(`hand-feed-${base}`), createdAt: at },
+    questions: [
+      { id: qst(base + 1), text: 'What surprised you most in your first year?', category: 'position', tiara: 'insights', readilyAvailable: false, retired: false, seedKey: 'position-surprise', version: 1, createdAt: at, updatedAt: at },
+    ],
+    agendaItems: [
+      { id: item(base + 1), interviewId: ivw(base + 2), questionId: qst(base + 1), text: 'What surprised you most in your first year?', position: 0, answer: null, answerVersion: 0, answeredAt: null, createdAt: at, updatedAt: at },
+    ],
+    meetingSessions: [{ interviewId: ivw(base + 2), startedAt: sent, endsAt: sent, notes: null, notesVersion: 0, endedAt: null, updatedAt: sent }],
+    writeUps: [
+      { interviewId: ivw(base + 2), learned: 'a lot', informationRating: 4, gaveBack: null, connectionMade: null, lead: null, nextStep: null, thankYouSubject: null, thankYouBody: null, version: 1, createdAt: sent, updatedAt: sent },
+    ],
+    referrals: [{ id: ref(base + 1), interviewId: ivw(base + 2), referrerContactId: p(2), contactId: p(3), mayUseName: 'not_asked', note: null, referrerToldAt: null, createdAt: sent }],
+    outcomes: [{ id: out(base + 1), kind: 'job_interview', title: 'First round', organizationId: o(1), occurredOn: '2026-02-01', notes: null, interviewIds: [ivw(base + 2)], version: 1, createdAt: sent, updatedAt: sent }],
   };
 }
 
@@ -720,6 +954,12 @@ const NO_PLAN = {
   interviewEvents: [],
   taskDecisions: [],
   calendarFeed: null,
+  questions: [],
+  agendaItems: [],
+  meetingSessions: [],
+  writeUps: [],
+  referrals: [],
+  outcomes: [],
 } satisfies Partial<AccountBackup>;
 
 describe.each(DIALECTS)('restore into %s', (dialect) => {
@@ -748,6 +988,13 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
     'task_decision',
     'seeker_preference',
     'calendar_feed',
+    'question',
+    'agenda_item',
+    'meeting_session',
+    'write_up',
+    'referral',
+    'outcome',
+    'outcome_interview',
     'setting',
   ] as const;
   async function counts() {
@@ -828,6 +1075,19 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
       [(b) => ({ ...b, targets: [{ ...b.targets[0]!, active: 'yes' }] }), 'targets.0.active', /expected boolean/],
       [(b) => ({ ...b, contactLinks: [{ ...b.contactLinks[0]!, contactBId: person(9) }] }), 'contactLinks.0.contactBId', /no contact with this id/],
       [(b) => ({ ...b, contactLinks: [{ ...b.contactLinks[0]!, contactBId: person(2) }] }), 'contactLinks.0.contactBId', /same contact/],
+      // Prepare, meet, follow through.
+      [(b) => ({ ...b, questions: [{ ...b.questions[0]!, category: 'gossip' }] }), 'questions.0.category', /background, education, position, industry/],
+      [(b) => ({ ...b, questions: [{ ...b.questions[0]!, tiara: 'tips' }] }), 'questions.0.tiara', /trends, insights, advice, resources, assignments/],
+      [(b) => ({ ...b, questions: [...b.questions, { ...b.questions[0]!, id: qst(5) }] }), 'questions.1.seedKey', /seed key/],
+      [(b) => ({ ...b, agendaItems: [{ ...b.agendaItems[0]!, questionId: qst(7) }] }), 'agendaItems.0.questionId', /no question with this id/],
+      [(b) => ({ ...b, agendaItems: [{ ...b.agendaItems[0]!, interviewId: ivw(9) }] }), 'agendaItems.0.interviewId', /no interview with this id/],
+      [(b) => ({ ...b, meetingSessions: [...b.meetingSessions, b.meetingSessions[0]!] }), 'meetingSessions.1.interviewId', /appears twice/],
+      [(b) => ({ ...b, writeUps: [{ ...b.writeUps[0]!, informationRating: 6 }] }), 'writeUps.0.informationRating', /1 to 5/],
+      [(b) => ({ ...b, referrals: [{ ...b.referrals[0]!, contactId: person(9) }] }), 'referrals.0.contactId', /no contact with this id/],
+      [(b) => ({ ...b, referrals: [{ ...b.referrals[0]!, mayUseName: 'maybe' }] }), 'referrals.0.mayUseName', /yes, no, not_asked/],
+      [(b) => ({ ...b, outcomes: [{ ...b.outcomes[0]!, interviewIds: [ivw(9)] }] }), 'outcomes.0.interviewIds.0', /no interview with this id/],
+      [(b) => ({ ...b, outcomes: [{ ...b.outcomes[0]!, kind: 'promotion' }] }), 'outcomes.0.kind', /lead, job_interview, offer/],
+      [(b) => ({ ...b, outcomes: [{ ...b.outcomes[0]!, occurredOn: 'June' }] }), 'outcomes.0.occurredOn', /date such as/],
       [(b) => ({ ...b, contactLinks: [...b.contactLinks, { contactAId: person(1), contactBId: person(2), createdAt: b.exportedAt }] }), 'contactLinks.1', /already linked/],
       [(b) => ({ ...b, taskDecisions: [...b.taskDecisions, { ...b.taskDecisions[0]!, status: 'done' }] }), 'taskDecisions.1.taskKey', /appears twice/],
       [(b) => ({ ...b, taskDecisions: [{ ...b.taskDecisions[0]!, status: 'open' }] }), 'taskDecisions.0.status', /done, dismissed, snoozed/],
@@ -989,15 +1249,33 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
         (() => {
           const b = fresh();
           const ids = new Map(b.interviews.map((v, i) => [v.id, first.interviews[i]!.id]));
-          return { ...b, interviews: b.interviews.map((v) => ({ ...v, id: ids.get(v.id)! })), interviewEvents: b.interviewEvents.map((e) => ({ ...e, interviewId: ids.get(e.interviewId)! })) };
+          const moved = <T extends { interviewId: string }>(rows: T[]) => rows.map((r) => ({ ...r, interviewId: ids.get(r.interviewId)! }));
+          return {
+            ...b,
+            interviews: b.interviews.map((v) => ({ ...v, id: ids.get(v.id)! })),
+            interviewEvents: moved(b.interviewEvents),
+            agendaItems: moved(b.agendaItems),
+            meetingSessions: moved(b.meetingSessions),
+            writeUps: moved(b.writeUps),
+            referrals: moved(b.referrals),
+            outcomes: b.outcomes.map((o) => ({ ...o, interviewIds: o.interviewIds.map((id) => ids.get(id)!) })),
+          };
         })(),
       ],
       ['interviewEvents', { ...fresh(), interviewEvents: fresh().interviewEvents.map((e, i) => ({ ...e, id: first.interviewEvents[i]!.id })) }],
+      ['questions', (() => {
+        const b = fresh();
+        return { ...b, questions: b.questions.map((q, i) => ({ ...q, id: first.questions[i]!.id })), agendaItems: b.agendaItems.map((a) => ({ ...a, questionId: first.questions[0]!.id })) };
+      })()],
+      ['agendaItems', { ...fresh(), agendaItems: fresh().agendaItems.map((a, i) => ({ ...a, id: first.agendaItems[i]!.id })) }],
+      ['referrals', { ...fresh(), referrals: fresh().referrals.map((r, i) => ({ ...r, id: first.referrals[i]!.id })) }],
+      ['outcomes', { ...fresh(), outcomes: fresh().outcomes.map((o, i) => ({ ...o, id: first.outcomes[i]!.id })) }],
     ];
     for (const [section, file] of reused) {
       const error = await refusal(restoreAccount(db.kysely, file, RESTORED_AT));
       expect(error.code, section).toBe('RESTORE_REFUSED');
-      expect(error.message).toContain(`already holds ${section === 'targets' ? 1 : section === 'interviews' ? 4 : 2} of the backup's ${section}`);
+      const count = { interviews: 4, interviewEvents: 2 }[section] ?? 1;
+      expect(error.message).toContain(`already holds ${count} of the backup's ${section}`);
       expect(error.details).toMatchObject({ section });
     }
     expect(await counts()).toEqual(before);
@@ -1056,8 +1334,15 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
     expect(out).toEqual({
       ...older,
       preferences: { ...older.preferences, stayInTouchFirstWeeks: 8, stayInTouchEveryMonths: 3, digestHour: null, digestSentOn: null },
-      interviews: older.interviews.map((v) => ({ ...v, ...noSchedule })),
+      interviews: older.interviews.map((v) => ({ ...v, ...noSchedule, researchPerson: null, researchOrganization: null })),
       calendarFeed: null,
+      // Nor the sections of migration 0010.
+      questions: [],
+      agendaItems: [],
+      meetingSessions: [],
+      writeUps: [],
+      referrals: [],
+      outcomes: [],
     });
     const row = await db.kysely.selectFrom('seeker_preference').selectAll().where('user_id', '=', result.userId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ stay_in_touch_first_weeks: 8, stay_in_touch_every_months: 3, digest_hour: null, digest_sent_on: null });
