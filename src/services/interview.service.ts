@@ -187,10 +187,15 @@ function mailFor(ctx: ServiceContext, ownerId: string, input: EventInput): After
   return undefined;
 }
 
-type AfterApply = (trx: Kysely<Database>, stored: interviews.StoredInterview, next: InterviewState) => Promise<void>;
+/** Work done in an event's transaction once the event applies: the e-mail it causes. */
+export type AfterApply = (trx: Kysely<Database>, stored: interviews.StoredInterview, next: InterviewState) => Promise<void>;
 
-/** Records what happened; the state machine refuses what cannot happen. */
-export async function recordEvent(ctx: ServiceContext, ownerId: string, id: string, input: EventInput): Promise<Interview> {
+/**
+ * Records what happened; the state machine refuses what cannot happen. `withMail`
+ * enqueues an e-mail in the same transaction (the thank-you), instead of the one
+ * the event itself asks for.
+ */
+export async function recordEvent(ctx: ServiceContext, ownerId: string, id: string, input: EventInput, withMail?: AfterApply): Promise<Interview> {
   const now = ctx.now();
   const at = input.at === undefined ? now.toISOString() : new Date(input.at).toISOString();
   if (Date.parse(at) > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -201,7 +206,7 @@ export async function recordEvent(ctx: ServiceContext, ownerId: string, id: stri
   }
   checkSchedulingInput(input, now);
   const calendar = calendarOf(await getPreferences(ctx, ownerId));
-  const mail = mailFor(ctx, ownerId, input);
+  const mail = withMail ?? mailFor(ctx, ownerId, input);
   await appendEvent(ctx, ownerId, id, input.version, toEvent(input, at), calendar, mail);
   if (mail) ctx.mail?.wake();
   return toInterview(await findOrThrow(ctx, ownerId, id));

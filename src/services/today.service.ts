@@ -13,13 +13,14 @@ import type { Ref } from '../shared/api.ts';
 import type { TaskDecisionSchema, TodayTaskView, TodayView } from '../shared/plan-api.ts';
 import type { z } from 'zod';
 import type { ServiceContext } from './context.ts';
+import { decideReferralTask, referralTasksForToday, stayInTouchDrafts, type TodayReferralTask } from './after.service.ts';
 import { closeSilentRequests, recordEvent } from './interview.service.ts';
 import { calendarOf, getPreferences } from './preference.service.ts';
 
 type TaskDecisionInput = z.output<typeof TaskDecisionSchema>;
 
 /** A follow-up task or a meeting reminder, as Today lists them. */
-type Dated = (TodayTask & { at: null; draft: null }) | TodayReminder;
+type Dated = (TodayTask & { at: null; draft: null }) | TodayReminder | TodayReferralTask;
 
 /** How long the notice of a request closed for silence stays on Today. */
 const CLOSED_NOTICE_DAYS = 7;
@@ -72,6 +73,15 @@ export async function getToday(ctx: ServiceContext, ownerId: string): Promise<To
     reminders.push(...applyReminderDecisions(derivedReminders, decisions));
   }
 
+  // Telling a referrer their introduction was used; stay-in-touch drafts built on something of value to share.
+  const referralTasks = await referralTasksForToday(ctx, ownerId, calendar.timeZone, decisions);
+  for (const task of referralTasks) if (!refs.has(task.interviewId)) refs.set(task.interviewId, task.refs);
+  const shareDrafts = await stayInTouchDrafts(
+    ctx,
+    ownerId,
+    reminders.filter((r) => r.kind === 'stay_in_touch').map((r) => ({ interviewId: r.interviewId, contactName: refs.get(r.interviewId)?.contact.name ?? '' })),
+  );
+
   const view = (task: Dated): TodayTaskView => {
     const ref = refs.get(task.interviewId);
     return {
@@ -83,13 +93,13 @@ export async function getToday(ctx: ServiceContext, ownerId: string): Promise<To
       effectiveDueOn: task.effectiveDueOn,
       snoozed: task.snoozed,
       at: task.at,
-      draft: task.draft,
+      draft: task.kind === 'stay_in_touch' ? (shareDrafts.get(task.interviewId) ?? task.draft) : task.draft,
       interviewId: task.interviewId,
       contact: ref?.contact ?? { id: task.contactId, name: '' },
       organization: ref?.organization ?? null,
     };
   };
-  const all = [...followUps, ...reminders].sort(
+  const all = [...followUps, ...reminders, ...referralTasks].sort(
     (a, b) => a.effectiveDueOn.localeCompare(b.effectiveDueOn) || (a.at ?? '').localeCompare(b.at ?? '') || a.title.localeCompare(b.title, 'en') || a.key.localeCompare(b.key),
   );
   const groups = {
@@ -129,6 +139,10 @@ function addDays(date: string, days: number): string {
  */
 export async function decideTask(ctx: ServiceContext, ownerId: string, input: TaskDecisionInput): Promise<TodayView> {
   const [interviewId = '', kind] = input.key.split(':');
+  if (kind === 'tell_referrer') {
+    await decideReferralTask(ctx, ownerId, input.key, input.status, input.snoozedUntil);
+    return getToday(ctx, ownerId);
+  }
   const stored = await interviews.findInterview(ctx.db, ownerId, interviewId.toLowerCase());
   if (!stored) throw notFound('The task');
   const at = ctx.now().toISOString();

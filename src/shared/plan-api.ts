@@ -15,6 +15,7 @@ import {
 } from '../core/interview-stages.ts';
 import { cleanText, isTimeZone, normalizeTags } from '../core/normalize.ts';
 import type { MeetingMinutes, MeetingPlace, ProposedSlot } from '../core/meeting-slots.ts';
+import type { ReferralTaskKind } from '../core/referral-rules.ts';
 import type { ReminderKind } from '../core/reminders.ts';
 import type { RequestTemplateId } from '../core/request-templates.ts';
 import type { Advocacy } from '../core/targets.ts';
@@ -337,7 +338,7 @@ export const ComposeQuerySchema = z.object({ template: z.enum(REQUEST_TEMPLATE_I
 export const TaskDecisionSchema = z.strictObject({
   key: z
     .string()
-    .regex(/^[0-9a-f-]{36}:(second_contact|follow_up|confirm|leave_by|thank_you|stay_in_touch:[1-9][0-9]{0,3})$/i, { message: 'is not a task key' })
+    .regex(/^[0-9a-f-]{36}:(second_contact|follow_up|confirm|leave_by|thank_you|stay_in_touch:[1-9][0-9]{0,3}|tell_referrer)$/i, { message: 'is not a task key' })
     .transform((key) => key.toLowerCase()),
   status: z.enum(['open', 'done', 'dismissed', 'snoozed']),
   /** Required when snoozing: the date the task comes back (moved to a working day). */
@@ -348,7 +349,7 @@ export type TaskDecisionInput = z.input<typeof TaskDecisionSchema>;
 export interface TodayTaskView {
   key: string;
   /** A 3B7 follow-up or a meeting reminder. */
-  kind: FollowUpTaskKind | ReminderKind;
+  kind: FollowUpTaskKind | ReminderKind | ReferralTaskKind;
   title: string;
   reason: string;
   dueOn: IsoDate;

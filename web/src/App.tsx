@@ -2,6 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { OutcomesPage } from './after/OutcomesPage.tsx';
+import { ThankYouCardPage } from './after/ThankYouCardPage.tsx';
 import { AuthGate } from './auth/AuthGate.tsx';
 import { ContactPage } from './contacts/ContactPage.tsx';
 import { ContactsPage } from './contacts/ContactsPage.tsx';
@@ -10,10 +12,12 @@ import { NewContactPage } from './contacts/NewContactPage.tsx';
 import { ImportPage } from './imports/ImportPage.tsx';
 import { InterviewPage } from './interviews/InterviewPage.tsx';
 import { InterviewsPage } from './interviews/InterviewsPage.tsx';
+import { MeetingModePage } from './meeting/MeetingModePage.tsx';
 import { EditOrganizationPage } from './organizations/EditOrganizationPage.tsx';
 import { NewOrganizationPage } from './organizations/NewOrganizationPage.tsx';
 import { OrganizationPage } from './organizations/OrganizationPage.tsx';
 import { OrganizationsPage } from './organizations/OrganizationsPage.tsx';
+import { QuestionBankPage } from './prepare/QuestionBankPage.tsx';
 import { queryClient } from './queryClient.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -31,6 +35,8 @@ export function App() {
         <BrowserRouter>
           <AuthGate>
             <Routes>
+              <Route path="interviews/:id/meet" element={<MeetingModePage />} />
+              <Route path="interviews/:id/thank-you/card" element={<ThankYouCardPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<TodayPage />} />
                 <Route path="today" element={<Navigate to="/" replace />} />
@@ -46,6 +52,8 @@ export function App() {
                 <Route path="targets/:id" element={<TargetPage />} />
                 <Route path="interviews" element={<InterviewsPage />} />
                 <Route path="interviews/:id" element={<InterviewPage />} />
+                <Route path="outcomes" element={<OutcomesPage />} />
+                <Route path="questions" element={<QuestionBankPage />} />
                 <Route path="import" element={<ImportPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -5,3 +5,6 @@ export * from './queryKeys.ts';
 export * from './invalidate.ts';
 export * from './plan-endpoints.ts';
 export * from './schedule-endpoints.ts';
+export * from './prepare-endpoints.ts';
+export * from './meeting-endpoints.ts';
+export * from './after-endpoints.ts';

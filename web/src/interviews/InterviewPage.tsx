@@ -14,13 +14,16 @@ import { MarkdownView } from '../ui/MarkdownView.tsx';
 import { NotesInput } from '../ui/NotesInput.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { PrepareCard, showsPrepareCard } from '../prepare/PrepareCard.tsx';
 import { formatInstant, formatInstantDate } from './dates.ts';
 import { CHANNEL_LABELS, EVENT_META, MAIN_STAGES, STAGE_META, StageBadge, isExit, responsivenessMeta } from './interviewParts.tsx';
 import { InterviewTimeline } from './InterviewTimeline.tsx';
+import { MeetingModeButton } from '../meeting/MeetingModeButton.tsx';
 import { RecordEventModal, type EventRequest, type RecordableKind } from './RecordEventModal.tsx';
 import { RequestComposer } from './RequestComposer.tsx';
 import { ScheduleCard, showsScheduleCard } from './ScheduleCard.tsx';
 import { StayInTouchCard } from './StayInTouchCard.tsx';
+import { AfterCard } from '../after/AfterCard.tsx';
 import { interviewQuery, useInterviewWrite } from './useInterviewWrite.ts';
 
 export function InterviewPage() {
@@ -113,9 +116,12 @@ function InterviewView({ interview }: { interview: Interview }) {
           </Group>
         }
         actions={
-          <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={open}>
-            Delete
-          </Button>
+          <>
+            <MeetingModeButton interview={interview} />
+            <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={open}>
+              Delete
+            </Button>
+          </>
         }
       />
 
@@ -127,6 +133,8 @@ function InterviewView({ interview }: { interview: Interview }) {
             <Stack gap="lg">
               <ActionsCard interview={interview} onRecord={setEventRequest} />
               <ScheduleCard interview={interview} onRecord={setEventRequest} />
+              <AfterCard interview={interview} />
+              {showsPrepareCard(interview) && <PrepareCard interview={interview} />}
               <StayInTouchCard interview={interview} />
               {!idea && composer}
               <InterviewTimeline interviewId={interview.id} />

@@ -1,4 +1,6 @@
-import { Button, Card, Group, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Button, Card, Group, List, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { afterKeys, getAfterSummary } from '../api/index.ts';
 import { IconGift } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Interview } from '@shared/plan-api.ts';
@@ -13,6 +15,9 @@ export function StayInTouchCard({ interview }: { interview: Interview }) {
   const [what, setWhat] = useState('');
   const [error, setError] = useState<string | undefined>();
   const first = firstName(interview.contact.name);
+  const showing = interview.stage === 'thanked' || interview.stage === 'staying_in_touch';
+  // Ideas built from the write-up and outcomes: what is worth sharing with them now.
+  const ideas = useQuery({ queryKey: afterKeys.summary(interview.id), queryFn: ({ signal }) => getAfterSummary(interview.id, signal), enabled: showing }).data?.valueIdeas ?? [];
   if (interview.stage !== 'thanked' && interview.stage !== 'staying_in_touch') return null;
 
   const submit = async (event: FormEvent) => {
@@ -53,6 +58,13 @@ export function StayInTouchCard({ interview }: { interview: Interview }) {
             Keep the connection warm: every few months, send {first} something useful to them, such as an article, an event, or how their
             advice turned out. Log it here and Rapport counts the next reminder from it.
           </Text>
+          {ideas.length > 0 && (
+            <List size="sm" spacing={4} aria-label="Ideas of something to share">
+              {ideas.slice(0, 3).map((idea) => (
+                <List.Item key={idea.kind + idea.text}>{idea.text}</List.Item>
+              ))}
+            </List>
+          )}
           <Group gap="sm" align="flex-start" wrap="wrap">
             <TextInput
               style={{ flex: '1 1 18rem' }}

@@ -3,10 +3,12 @@ import {
   IconBuildingSkyscraper,
   IconChartDots3,
   IconFileImport,
+  IconListCheck,
   IconMessages,
   IconSettings,
   IconSun,
   IconTarget,
+  IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -23,6 +25,8 @@ const items: Item[] = [
   { label: 'Today', to: '/', icon: IconSun, exact: true },
   { label: 'Targets', to: '/targets', icon: IconTarget },
   { label: 'Interviews', to: '/interviews', icon: IconMessages },
+  { label: 'Outcomes', to: '/outcomes', icon: IconTrophy },
+  { label: 'Questions', to: '/questions', icon: IconListCheck },
   { label: 'Contacts', to: '/contacts', icon: IconUsers },
   { label: 'Organizations', to: '/organizations', icon: IconBuildingSkyscraper },
   { label: 'Import', to: '/import', icon: IconFileImport },

@@ -34,6 +34,7 @@ import {
   IconMailForward,
   IconMessageCircleOff,
   IconMessagePlus,
+  IconMessageShare,
   IconMoodSmile,
   IconRepeat,
   IconTarget,
@@ -214,6 +215,7 @@ const KIND_META: Record<TodayTaskView['kind'], KindMeta> = {
   leave_by: { icon: IconWalk, color: 'orange', done: 'Done', reminder: true },
   thank_you: { icon: IconHeartHandshake, color: 'green', done: 'Thanked', reminder: true },
   stay_in_touch: { icon: IconRepeat, color: 'cyan', done: 'Done', reminder: true },
+  tell_referrer: { icon: IconMessageShare, color: 'grape', done: 'Told them', reminder: true },
 };
 
 /** The moment a reminder is about, in the seeker's zone: "Leave by 9:35". Its day is the due badge's. */

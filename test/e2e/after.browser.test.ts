@@ -1,0 +1,127 @@
+/**
+ * After the meeting in Debian's Chromium against the real server: a held
+ * interview → the write-up with the four measures → a name they gave → a
+ * thank-you draft quoting something specific from the notes → the printed card
+ * → marked sent, and the interview thanked. Screenshots at desktop and phone width.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server.ts';
+import type { Contact } from '../../src/shared/api.ts';
+import type { Interview } from '../../src/shared/plan-api.ts';
+import { browserTestsAvailable, openBrowserSession, screenshotBothWidths, SCREENSHOTS, type BrowserSession } from '../support/browser.ts';
+import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+
+const available = browserTestsAvailable();
+
+describe.each(DIALECTS)('after the meeting in a real browser, on %s', (dialect) => {
+  const skip = !available || dialectUnavailable(dialect);
+  let session: BrowserSession;
+  let server: RunningServer;
+  let page: Page;
+  let problems: string[];
+  // Tuesday 10 March 2026, 11:00 in New York: two hours after the meeting ended.
+  const clock = new Date('2026-03-10T15:00:00Z');
+
+  beforeAll(async () => {
+    if (skip) return;
+    session = await openBrowserSession(dialect, 'after', { now: () => clock });
+    ({ server, page, problems } = session);
+    await page.clock.setFixedTime(clock);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const shoot = (name: string) => screenshotBothWidths(page, `${dialect}-after-${name}`);
+  const api = async (method: 'get' | 'post' | 'put' | 'patch', url: string, data?: unknown) => {
+    const response = await page.request.fetch(`${server.url}${url}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
+    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
+    return response.json();
+  };
+
+  it.skipIf(skip)('writes up a held meeting, records a name they gave, drafts a specific thank-you, prints it and marks it sent', async () => {
+    await api('post', '/api/setup', { name: 'Sky Seeker', email: 'sky@example.com', password: 'a long passphrase' });
+    await api('put', '/api/preferences', { version: 0, timeZone: 'America/New_York' });
+    const dana = (await api('post', '/api/contacts', { name: 'Dana Reyes', emails: ['dana@acme.example'] })) as Contact;
+    let interview = (await api('post', '/api/interviews', { contactId: dana.id })) as Interview;
+    interview = await api('post', `/api/interviews/${interview.id}/events`, { version: interview.version, kind: 'request_sent', channel: 'email', at: '2026-03-02T15:00:00Z' });
+    interview = await api('post', `/api/interviews/${interview.id}/events`, {
+      version: interview.version,
+      kind: 'scheduled',
+      meetingAt: '2026-03-10T12:30:00Z',
+      minutes: 30,
+      place: { kind: 'video', url: 'https://meet.example/dana' },
+      at: '2026-03-03T15:00:00Z',
+    });
+    interview = await api('post', `/api/interviews/${interview.id}/events`, { version: interview.version, kind: 'held', at: '2026-03-10T13:00:00Z' });
+    await api('patch', `/api/interviews/${interview.id}`, {
+      version: interview.version,
+      notes: '- Ask about budgets?\n- Accessibility audits now drive most of the new design budget',
+    });
+
+    await page.goto(`${server.url}/interviews/${interview.id}`);
+    const after = page.getByRole('region', { name: 'After the meeting' });
+    // The first page load builds nothing but can be slow on a busy machine.
+    await after.waitFor({ timeout: 30_000 }).catch(async (error) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${dialect}-after-debug.png`) });
+      throw new Error(`${String(error)}\n${problems.join('\n')}`);
+    });
+    await after.getByLabel('What I learned').fill('Contracting is the usual way in for designers switching fields.');
+    await after.getByLabel('4. A lead').fill('A contract opening at Acme in the fall');
+    await after.getByLabel('2. What I gave back').fill('My accessibility checklist');
+    await after.getByRole('switch', { name: '3. A professional connection made' }).check({ force: true });
+    const fourStars = await after.getByRole('radio', { name: '4', exact: true }).getAttribute('id');
+    await after.locator(`label[for="${fourStars}"]`).click();
+    await after.getByLabel('My next step').fill('Rebuild my portfolio around one audit case study');
+    await after.getByRole('button', { name: 'Save write-up' }).click();
+    await page.getByText('Write-up saved').waitFor();
+    expect(await api('get', `/api/interviews/${interview.id}/write-up`)).toMatchObject({ version: 1, informationRating: 4, connectionMade: true, gaveBack: 'My accessibility checklist' });
+
+    const form = page.getByRole('form', { name: 'Add a name they gave' });
+    await form.getByLabel('Name', { exact: true }).fill('Ana Ortiz');
+    await form.getByLabel('E-mail').fill('ana@beta.example');
+    await form.getByLabel('Organization').fill('Beta Labs');
+    await form.getByText('Yes', { exact: true }).click();
+    await form.getByRole('button', { name: 'Add name' }).click();
+    await after.getByRole('link', { name: 'Ana Ortiz' }).waitFor();
+    const ana = (await api('get', '/api/contacts?q=ortiz')).items[0] as { id: string };
+    expect(((await api('get', `/api/contacts/${ana.id}`)) as Contact).introducedBy?.name).toBe('Dana Reyes');
+
+    // The draft quotes what she said, names the next step and the person she suggested.
+    const message = after.getByLabel('Message');
+    await expect.poll(() => message.inputValue()).toContain("I'll reach out to Ana Ortiz as you suggested.");
+    const draft = await message.inputValue();
+    expect(draft).toContain('Your point that accessibility audits now drive most of the new design budget has stayed with me.');
+    expect(draft).toContain("I'm going to rebuild my portfolio around one audit case study.");
+    await after.getByText('22 hours left').waitFor();
+    // Without SMTP, e-mail is not offered; copying and the card are.
+    expect(await after.getByRole('button', { name: 'Send by e-mail' }).isDisabled()).toBe(true);
+    await after.scrollIntoViewIfNeeded();
+    await shoot('01-write-up');
+
+    // The printable card.
+    await page.goto(`${server.url}/interviews/${interview.id}/thank-you/card`);
+    const card = page.getByRole('article', { name: 'Thank-you card' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('accessibility audits now drive most of the new design budget');
+    await shoot('02-card');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${dialect}-after-03-card-print.png`) });
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto(`${server.url}/interviews/${interview.id}`);
+    await page.getByRole('button', { name: 'Mark as sent' }).click();
+    await page.getByText('Thank-you sent').first().waitFor();
+    const thanked = (await api('get', `/api/interviews/${interview.id}`)) as Interview;
+    expect(thanked).toMatchObject({ stage: 'thanked', thankedAt: clock.toISOString() });
+    await page.getByRole('region', { name: 'After the meeting' }).getByText('Sent', { exact: true }).waitFor();
+    // After the thank-you, the stay-in-touch card suggests something to share, from the write-up.
+    await page.getByText('Tell Dana how the lead worked out: A contract opening at Acme in the fall.').waitFor();
+    await shoot('04-thanked');
+
+    expect(problems).toEqual([]);
+  });
+});
