@@ -80,9 +80,18 @@ export interface AgendaPlan {
   warnings: AgendaWarning[];
 }
 
-/** How many questions fit in a meeting of this length. */
+/** How many questions fit in a meeting of this length (10 to 120 minutes). */
 export function questionCapacity(minutes: number): number {
   checkMinutes(minutes);
+  return questionsThatFit(minutes);
+}
+
+/**
+ * The arithmetic of the time box, for any length: what is left after the
+ * opening, the introduction and the closing, in whole questions. Meeting mode
+ * uses it too, for a meeting that started late and has less time than planned.
+ */
+export function questionsThatFit(minutes: number): number {
   return Math.max(0, Math.floor((minutes - OPENING_MINUTES - INTRODUCTION_MINUTES - CLOSING_MINUTES) / MINUTES_PER_QUESTION));
 }
 

@@ -18,10 +18,11 @@
  * Pure: no clock (pass `now`), no I/O. Instants are ISO strings.
  */
 
-export const OPENING_MINUTES = 2;
-export const INTRODUCTION_MINUTES = 2;
-export const MINUTES_PER_QUESTION = 3;
-export const CLOSING_MINUTES = 4;
+// The time box is the agenda planner's: one set of numbers for what is planned and what is counted down.
+import { CLOSING_MINUTES, INTRODUCTION_MINUTES, MINUTES_PER_QUESTION, OPENING_MINUTES, questionsThatFit } from './agenda.ts';
+
+export { questionsThatFit };
+
 /** The cue to wrap up: "5 minutes left — ask who else you should talk to". */
 export const WRAP_UP_SECONDS = 5 * 60;
 /** Meeting mode started this close to the scheduled start keeps the scheduled end. */
@@ -57,12 +58,6 @@ export function agreedTime(now: Date, meetingAt: string | null, meetingMinutes: 
     }
   }
   return { startedAt, endsAt: new Date(now.getTime() + minutes * MINUTE_MS).toISOString(), basis: 'from_start' };
-}
-
-/** How many questions fit a meeting of this many minutes: 30 → 7, 20 → 4. */
-export function questionsThatFit(minutes: number): number {
-  const free = minutes - OPENING_MINUTES - INTRODUCTION_MINUTES - CLOSING_MINUTES;
-  return Math.max(0, Math.floor(free / MINUTES_PER_QUESTION));
 }
 
 export type BlockKind = 'opening' | 'introduction' | 'question' | 'closing';
