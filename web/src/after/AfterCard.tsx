@@ -465,15 +465,17 @@ function OutcomesFromHere({ summary }: { summary: AfterSummary }) {
         </Anchor>
       </Group>
       {summary.outcomes.map((o) => (
-        <Group key={o.id} gap="xs" wrap="nowrap">
-          <IconTrophy size={16} stroke={1.6} />
-          <Badge variant="light" color={OUTCOME_LABELS[o.kind].color}>
-            {OUTCOME_LABELS[o.kind].label}
-          </Badge>
-          <Text size="sm">{o.title}</Text>
-          <Text size="xs" c="dimmed">
-            {o.occurredOn}
-          </Text>
+        <Group key={o.id} gap="xs" wrap="nowrap" align="flex-start">
+          <IconTrophy size={16} stroke={1.6} style={{ flexShrink: 0, marginTop: 2 }} />
+          <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+            <Badge variant="light" color={OUTCOME_LABELS[o.kind].color} style={{ flexShrink: 0 }}>
+              {OUTCOME_LABELS[o.kind].label}
+            </Badge>
+            <Text size="sm">{o.title}</Text>
+            <Text size="xs" c="dimmed">
+              {o.occurredOn}
+            </Text>
+          </Group>
         </Group>
       ))}
     </Stack>

@@ -159,7 +159,11 @@ interface OutcomeFormProps {
   onReload?: () => Promise<Outcome | undefined>;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date where the seeker is (toISOString would give UTC's, tomorrow on an American evening). */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 /** Records a new outcome, or edits an existing one (sending the version it was loaded at). */
 function OutcomeForm({ outcome, onDone, onReload }: OutcomeFormProps) {
