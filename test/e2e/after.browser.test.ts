@@ -95,6 +95,16 @@ describe.each(DIALECTS)('after the meeting in a real browser, on %s', (dialect) 
     const draft = await message.inputValue();
     expect(draft).toContain('Your point that accessibility audits now drive most of the new design budget has stayed with me.');
     expect(draft).toContain("I'm going to rebuild my portfolio around one audit case study.");
+
+    // Words typed into the draft survive a rebuilt suggestion; the seeker chooses.
+    await message.fill(`${draft}\nP.S. Typed by hand.`);
+    await after.getByLabel('My next step').fill('Rebuild my portfolio around two audit case studies');
+    await after.getByRole('button', { name: 'Save write-up' }).click();
+    await after.getByText('Your notes changed the suggested draft').waitFor();
+    expect(await message.inputValue()).toContain('P.S. Typed by hand.');
+    await after.getByRole('button', { name: 'Use the new draft' }).click();
+    expect(await message.inputValue()).toContain("I'm going to rebuild my portfolio around two audit case studies.");
+    expect(await message.inputValue()).not.toContain('P.S. Typed by hand.');
     await after.getByText('22 hours left').waitFor();
     // Without SMTP, e-mail is not offered; copying and the card are.
     expect(await after.getByRole('button', { name: 'Send by e-mail' }).isDisabled()).toBe(true);

@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconMail, IconNotebook, IconPrinter, IconRefresh, IconTrophy, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { AfterSummary, Referral, ThankYou } from '@shared/after-api.ts';
 import type { Interview } from '@shared/plan-api.ts';
@@ -333,8 +333,8 @@ function DeadlineBadge({ thankYou, now = Date.now() }: { thankYou: ThankYou; now
 function ThankYouSection({ interview }: { interview: Interview }) {
   const query = useQuery({ queryKey: afterKeys.thankYou(interview.id), queryFn: ({ signal }) => getThankYou(interview.id, signal) });
   if (!query.data) return <Skeleton h={160} />;
-  // A draft not edited follows the notes (a new name, a saved write-up); an edited one stays as the seeker left it.
-  return <ThankYouEditor key={`${query.data.version}:${query.data.sentAt ?? ''}:${query.data.edited ? '' : query.data.body}`} interview={interview} thankYou={query.data} />;
+  // A send starts the editor afresh; a newer draft (a saved write-up, a new name) is taken in by the editor itself.
+  return <ThankYouEditor key={query.data.sentAt ?? ''} interview={interview} thankYou={query.data} />;
 }
 
 function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYou: ThankYou }) {
@@ -342,11 +342,33 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
   const [subject, setSubject] = useState(thankYou.subject);
   const [body, setBody] = useState(thankYou.body);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The draft the text on screen started from, and its version (the write-up's: saving the write-up moves it).
+  // A draft not edited follows the notes (a new name, a saved write-up); if the seeker has typed in it
+  // meanwhile, their words stay and they choose. Saves carry the version of the text they replace.
+  const [base, setBase] = useState({ subject: thankYou.subject, body: thankYou.body, version: thankYou.version });
+  const rebuilt = thankYou.subject !== base.subject || thankYou.body !== base.body;
+  const untouched = subject === base.subject && body === base.body;
+  const matchesScreen = thankYou.subject === subject && thankYou.body === body;
+  useEffect(() => {
+    if (thankYou.version === base.version && !rebuilt) return;
+    if (!rebuilt || untouched || matchesScreen) {
+      // The same text under a newer version, a suggestion nobody typed in, or our own save coming back.
+      setSubject(thankYou.subject);
+      setBody(thankYou.body);
+      setBase({ subject: thankYou.subject, body: thankYou.body, version: thankYou.version });
+    }
+  }, [thankYou.version, thankYou.subject, thankYou.body, base.version, rebuilt, untouched, matchesScreen]);
+  const takeRebuilt = () => {
+    setSubject(thankYou.subject);
+    setBody(thankYou.body);
+    setBase({ subject: thankYou.subject, body: thankYou.body, version: thankYou.version });
+  };
+  const keepMine = () => setBase({ subject: thankYou.subject, body: thankYou.body, version: thankYou.version });
   const dirty = subject !== thankYou.subject || body !== thankYou.body;
   const sent = thankYou.sentAt !== null;
 
   const save = useMutation({
-    mutationFn: (reset: boolean) => saveThankYou(interview.id, { version: thankYou.version, subject: reset ? null : subject, body: reset ? null : body }),
+    mutationFn: (reset: boolean) => saveThankYou(interview.id, { version: base.version, subject: reset ? null : subject, body: reset ? null : body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(afterKeys.thankYou(interview.id), saved);
       void queryClient.invalidateQueries({ queryKey: afterKeys.summary(interview.id) });
@@ -359,7 +381,7 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
   const send = useMutation({
     mutationFn: async (via: 'email' | 'copy' | 'card') => {
       // Edits are kept first, so what is sent is what is shown.
-      if (dirty) await saveThankYou(interview.id, { version: thankYou.version, subject, body });
+      if (dirty) await saveThankYou(interview.id, { version: base.version, subject, body });
       return sendThankYou(interview.id, { via, version: interview.version });
     },
     onSuccess: (saved, via) => {
@@ -410,6 +432,21 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
       {refusal && (
         <Alert color="orange" variant="light" role="alert">
           {refusal}
+        </Alert>
+      )}
+      {rebuilt && !untouched && !matchesScreen && !sent && (
+        <Alert color="blue" variant="light" title="Your notes changed the suggested draft">
+          <Text size="sm" mb="xs">
+            You have typed in this message, so it was left as it is.
+          </Text>
+          <Group gap="xs">
+            <Button size="xs" variant="light" onClick={takeRebuilt}>
+              Use the new draft
+            </Button>
+            <Button size="xs" variant="subtle" onClick={keepMine}>
+              Keep mine
+            </Button>
+          </Group>
         </Alert>
       )}
       <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} readOnly={sent} />
