@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { IMPORT_FORMATS, parseImportFile } from '../../imports/parse.ts';
+import type { ImportFormat, ImportReport } from '../../imports/types.ts';
 import { importParsed } from '../../services/import.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { query } from '../validate.ts';
@@ -33,10 +34,24 @@ export function importRoutes({ ctx }: AppDeps) {
         throw new AppError('ROUTE_NOT_FOUND', `Rapport imports ${IMPORT_FORMATS.join(' and ')} files, not "${format}".`);
       }
       const { dryRun } = query(c, ImportQuerySchema);
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty.', { issues: [{ field: 'file', message: 'is empty' }] });
-      const parsed = parseImportFile(format as 'linkedin' | 'vcard', bytes);
-      return c.json(await importParsed(ctx, c.get('user').id, parsed, { dryRun: dryRun === 'true' }));
+      const report = await importUpload(ctx, c.get('user').id, format as ImportFormat, new Uint8Array(await c.req.arrayBuffer()), dryRun === 'true');
+      collectGarbage();
+      return c.json(report);
     },
   );
+}
+
+/** Parses and imports one upload. Its own function, so the file and the parsed rows are garbage once it returns. */
+async function importUpload(ctx: AppDeps['ctx'], ownerId: string, format: ImportFormat, bytes: Uint8Array, dryRun: boolean): Promise<ImportReport> {
+  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty.', { issues: [{ field: 'file', message: 'is empty' }] });
+  return importParsed(ctx, ownerId, parseImportFile(format, bytes), { dryRun });
+}
+
+/**
+ * A large import leaves tens of megabytes of garbage (the rows parsed, matched and written). V8 would give
+ * that memory back only after some seconds of idling; `npm start` runs node with `--expose-gc`, so the
+ * server collects it as soon as the import ends (some 30 ms for a 30,000-row file). Elsewhere, a no-op.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
