@@ -2,7 +2,11 @@
  * Full-text search over contacts and interview notes, behind the same functions
  * whatever the database: SQLite's FTS5 indexes `contact_fts` and `interview_fts`,
  * PostgreSQL's `contact_search.document` and `interview_search.document`
- * tsvectors (kept by the triggers of migrations 0003 and 0009).
+ * tsvectors (kept by the triggers of migrations 0003, 0009 and 0011).
+ *
+ * An interview's "notes" are everything the seeker wrote about it (migration
+ * 0011): its notes, research notes, meeting notes, answers and write-up, one
+ * text; the passage quoted comes from that text.
  *
  * Semantics, the same on both: the text is cut into words (letters and digits);
  * every word must match (AND) as the start of a word; accents and case are
@@ -349,9 +353,11 @@ async function searchInterviewsSqlite(db: Db, ownerId: string, tokens: string[],
     limit ${limit}`.execute(db);
   if (hits.length === 0) return [];
 
+  // The notes as indexed (migration 0011), for a passage should FTS5 mark none.
   const { rows: details } = await sql<Omit<InterviewRow, 'snippet'>>`
-    select i.id, i.contact_id, c.name as contact_name, i.organization_id, o.name as organization_name, i.notes
+    select i.id, i.contact_id, c.name as contact_name, i.organization_id, o.name as organization_name, s.notes
     from interview i
+    join interview_search s on s.interview_id = i.id
     join contact c on c.id = i.contact_id
     left join organization o on o.id = i.organization_id
     where i.owner_id = ${ownerId} and i.id in (${sql.join(hits.map((h) => h.interview_id))})`.execute(db);
@@ -377,9 +383,11 @@ async function searchInterviewsPostgres(db: Db, ownerId: string, tokens: string[
       order by s.doc_id desc
       limit ${limit}
     )
-    select i.id, i.contact_id, c.name as contact_name, i.organization_id, o.name as organization_name, i.notes,
-           ${pgHeadline(sql`i.notes`, pgAny(tokens))} as snippet
+    select i.id, i.contact_id, c.name as contact_name, i.organization_id, o.name as organization_name, n.notes,
+           ${pgHeadline(sql`n.notes`, pgAny(tokens))} as snippet
     from hits h
+    -- Everything written about the interview, as indexed (migration 0011).
+    cross join lateral (select interview_search_notes(h.interview_id) as notes) n
     join interview i on i.id = h.interview_id and i.owner_id = ${ownerId}
     join contact c on c.id = i.contact_id
     left join organization o on o.id = i.organization_id

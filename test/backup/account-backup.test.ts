@@ -17,6 +17,7 @@ import type { Database, Dialect } from '../../src/db/schema.ts';
 import { insertContact, type ContactRow } from '../../src/repositories/contact.repository.ts';
 import { insertOrganization } from '../../src/repositories/organization.repository.ts';
 import { fromDbBool, toDbBool } from '../../src/repositories/row-mapping.ts';
+import { searchInterviews } from '../../src/repositories/search.repository.ts';
 import { isSetupClaimed } from '../../src/repositories/user.repository.ts';
 import { addAccount } from '../../src/services/account.service.ts';
 import { serviceContext } from '../../src/services/context.ts';
@@ -797,6 +798,19 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
     expect(signedIn.user.id).toBe(result.userId);
     await expect(authFor(target).api.signInEmail({ body: { email: 'dana@example.com', password: 'wrong password!' } })).rejects.toThrow();
     expect(await isSetupClaimed(target.kysely)).toBe(true);
+  });
+
+  it.skipIf(skip)('restores a search index that finds research, meeting notes, answers and the write-up (migration 0011)', async () => {
+    const restored = (await target.kysely.selectFrom('user').select('id').where('email', '=', 'dana@example.com').executeTakeFirstOrThrow()).id;
+    // Research on the person and the organization, an answer, the meeting notes, the write-up.
+    for (const word of ['pycon', 'retail', 'night', 'mentioned', 'degree', 'article']) {
+      const found = async (db: TestDb, owner: string) => (await searchInterviews(db.kysely, owner, word, 10)).map((hit) => hit.id);
+      expect(await found(target, restored), word).toEqual([ivw(2)]);
+      expect(await found(source, ownerId), word).toEqual([ivw(2)]);
+    }
+    // Another account's meeting notes and answers stay out of it.
+    expect(await searchInterviews(source.kysely, ownerId, 'yours', 10)).toEqual([]);
+    expect(await searchInterviews(target.kysely, restored, 'yours', 10)).toEqual([]);
   });
 
   it.skipIf(skip)('refuses the same backup a second time, and writes nothing', async () => {

@@ -9,6 +9,7 @@ import * as m0007 from './0007_outbox.ts';
 import * as m0008 from './0008_scheduling.ts';
 import * as m0009 from './0009_interview_search_marked_names.ts';
 import * as m0010 from './0010_prepare_meet_after.ts';
+import * as m0011 from './0011_search_meeting_notes.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_scheduling': m0008,
   '0009_interview_search_marked_names': m0009,
   '0010_prepare_meet_after': m0010,
+  '0011_search_meeting_notes': m0011,
 };
