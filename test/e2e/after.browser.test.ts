@@ -105,6 +105,21 @@ describe.each(DIALECTS)('after the meeting in a real browser, on %s', (dialect) 
     await after.getByRole('button', { name: 'Use the new draft' }).click();
     expect(await message.inputValue()).toContain("I'm going to rebuild my portfolio around two audit case studies.");
     expect(await message.inputValue()).not.toContain('P.S. Typed by hand.');
+
+    // The write-up and the draft share a version: saving the draft keeps an unsaved write-up on screen, and
+    // the draft the server kept (trimmed) is what the editor shows, with nothing left to save.
+    await after.getByLabel('What I learned').fill('Contracting is the usual way in for designers switching fields. An unsaved thought.');
+    await message.fill(`${await message.inputValue()}\nWarm regards from a draft I saved.\n\n`);
+    await after.getByRole('button', { name: 'Save draft' }).click();
+    // The editor takes what the server kept: the trailing blank lines trimmed, nothing left to save.
+    await expect.poll(() => message.inputValue()).toMatch(/Warm regards from a draft I saved\.$/);
+    expect(await after.getByRole('button', { name: 'Save draft' }).isDisabled()).toBe(true);
+    expect(await after.getByLabel('What I learned').inputValue()).toContain('An unsaved thought.');
+    expect(await after.getByText('Your notes changed the suggested draft').count()).toBe(0);
+    await after.getByRole('button', { name: 'Save write-up' }).click();
+    await expect
+      .poll(async () => ((await api('get', `/api/interviews/${interview.id}/write-up`)) as { learned: string }).learned)
+      .toBe('Contracting is the usual way in for designers switching fields. An unsaved thought.');
     await after.getByText('22 hours left').waitFor();
     // Without SMTP, e-mail is not offered; copying and the card are.
     expect(await after.getByRole('button', { name: 'Send by e-mail' }).isDisabled()).toBe(true);

@@ -23,7 +23,7 @@ import { IconCheck, IconCopy, IconMail, IconNotebook, IconPrinter, IconRefresh, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { AfterSummary, Referral, ThankYou } from '@shared/after-api.ts';
+import type { AfterSummary, Referral, ThankYou, WriteUp } from '@shared/after-api.ts';
 import type { Interview } from '@shared/plan-api.ts';
 import type { MayUseName } from '@core/referral-rules.ts';
 import {
@@ -73,7 +73,7 @@ export function AfterCard({ interview }: { interview: Interview }) {
       </Group>
       {summary.data ? (
         <Stack gap="lg">
-          <WriteUpForm key={summary.data.writeUp.version} interview={interview} summary={summary.data} />
+          <WriteUpForm interview={interview} summary={summary.data} />
           <Divider />
           <Referrals interview={interview} referrals={summary.data.referrals} />
           <Divider />
@@ -110,20 +110,57 @@ function SectionTitle({ children }: { children: string }) {
 // ---------------------------------------------------------------------------
 // Write-up
 
+interface WriteUpFields {
+  learned: string;
+  rating: number;
+  gaveBack: string;
+  connection: boolean;
+  lead: string;
+  nextStep: string;
+}
+
+function writeUpFields(w: WriteUp): WriteUpFields {
+  return { learned: w.learned ?? '', rating: w.informationRating ?? 0, gaveBack: w.gaveBack ?? '', connection: w.connectionMade ?? false, lead: w.lead ?? '', nextStep: w.nextStep ?? '' };
+}
+
+const sameFields = (a: WriteUpFields, b: WriteUpFields) => (Object.keys(a) as (keyof WriteUpFields)[]).every((k) => a[k] === b[k]);
+
+/**
+ * The write-up shares its version with the thank-you draft (one row), so a saved draft moves it too. The form
+ * keeps what the seeker typed: a newer version with the same write-up is taken in silently, a changed write-up
+ * replaces the form only if nothing was typed, and otherwise the seeker chooses.
+ */
 function WriteUpForm({ interview, summary }: { interview: Interview; summary: AfterSummary }) {
   const queryClient = useQueryClient();
-  const initial = summary.writeUp;
-  const [learned, setLearned] = useState(initial.learned ?? '');
-  const [rating, setRating] = useState(initial.informationRating ?? 0);
-  const [gaveBack, setGaveBack] = useState(initial.gaveBack ?? '');
-  const [connection, setConnection] = useState(initial.connectionMade ?? false);
-  const [lead, setLead] = useState(initial.lead ?? '');
-  const [nextStep, setNextStep] = useState(initial.nextStep ?? '');
-  const [conflict, setConflict] = useState(false);
+  const server = summary.writeUp;
+  const serverFields = writeUpFields(server);
+  const [fields, setFields] = useState(serverFields);
+  const [base, setBase] = useState({ fields: serverFields, version: server.version });
+  const set = <K extends keyof WriteUpFields>(key: K, value: WriteUpFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const changedElsewhere = !sameFields(serverFields, base.fields);
+  const untouched = sameFields(fields, base.fields);
+  const matchesScreen = sameFields(serverFields, fields);
+  useEffect(() => {
+    if (server.version === base.version && !changedElsewhere) return;
+    if (!changedElsewhere) {
+      // Only the version moved (the thank-you draft was saved): keep what is on screen.
+      setBase((b) => ({ ...b, version: server.version }));
+    } else if (untouched || matchesScreen) {
+      setFields(serverFields);
+      setBase({ fields: serverFields, version: server.version });
+    }
+    // serverFields is rebuilt each render; the server's version and the comparisons say when it changed.
+  }, [server.version, base.version, changedElsewhere, untouched, matchesScreen]);
+  const takeTheirs = () => {
+    setFields(serverFields);
+    setBase({ fields: serverFields, version: server.version });
+  };
+  const keepMine = () => setBase({ fields: serverFields, version: server.version });
+  const { learned, rating, gaveBack, connection, lead, nextStep } = fields;
   const save = useMutation({
     mutationFn: () =>
       saveWriteUp(interview.id, {
-        version: initial.version,
+        version: base.version,
         learned,
         informationRating: rating === 0 ? null : rating,
         gaveBack,
@@ -131,18 +168,19 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
         lead,
         nextStep,
       }),
-    onSuccess: () => {
-      setConflict(false);
+    onSuccess: (saved) => {
+      // What the server kept (trimmed), so the form and its version follow it.
+      setFields(writeUpFields(saved));
+      setBase({ fields: writeUpFields(saved), version: saved.version });
       notifySuccess('Your thank-you draft now uses it.', 'Write-up saved');
       void queryClient.invalidateQueries({ queryKey: ['after'] });
     },
     onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        setConflict(true);
-        void queryClient.invalidateQueries({ queryKey: afterKeys.summary(interview.id) });
-      } else notifyError(error, 'The write-up was not saved');
+      if (isApiError(error, 'VERSION_CONFLICT')) void queryClient.invalidateQueries({ queryKey: afterKeys.summary(interview.id) });
+      else notifyError(error, 'The write-up was not saved');
     },
   });
+  const conflict = changedElsewhere && !untouched && !matchesScreen;
   const first = interview.contact.name.split(' ')[0] ?? interview.contact.name;
 
   return (
@@ -156,8 +194,18 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
       <Stack gap="sm">
         <SectionTitle>Write-up</SectionTitle>
         {conflict && (
-          <Alert color="orange" variant="light" role="alert">
-            The write-up was changed elsewhere, so yours was not saved. The latest one is loaded; apply your edit again.
+          <Alert color="orange" variant="light" role="alert" title="The write-up was changed elsewhere">
+            <Text size="sm" mb="xs">
+              Yours is still here and was not saved over it. Keep yours (and save it), or load the saved one.
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" variant="light" color="orange" onClick={keepMine}>
+                Keep mine
+              </Button>
+              <Button size="xs" variant="subtle" color="orange" onClick={takeTheirs}>
+                Load the saved one
+              </Button>
+            </Group>
           </Alert>
         )}
         <Textarea
@@ -166,7 +214,7 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
           autosize
           minRows={3}
           value={learned}
-          onChange={(e) => setLearned(e.currentTarget.value)}
+          onChange={(e) => set('learned', e.currentTarget.value)}
         />
         <Text size="sm" fw={500}>
           The four measures of success
@@ -177,11 +225,11 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
               <Text size="sm" id="rating-label">
                 1. Good information
               </Text>
-              <Rating value={rating} onChange={setRating} aria-labelledby="rating-label" size="md" />
+              <Rating value={rating} onChange={(value) => set('rating', value)} aria-labelledby="rating-label" size="md" />
             </Group>
-            <TextInput label="2. What I gave back" placeholder="An article, an introduction, a thank-you gift…" value={gaveBack} onChange={(e) => setGaveBack(e.currentTarget.value)} />
-            <Switch label="3. A professional connection made" checked={connection} onChange={(e) => setConnection(e.currentTarget.checked)} />
-            <TextInput label="4. A lead" placeholder="An opening, a project, a team that is growing…" value={lead} onChange={(e) => setLead(e.currentTarget.value)} />
+            <TextInput label="2. What I gave back" placeholder="An article, an introduction, a thank-you gift…" value={gaveBack} onChange={(e) => set('gaveBack', e.currentTarget.value)} />
+            <Switch label="3. A professional connection made" checked={connection} onChange={(e) => set('connection', e.currentTarget.checked)} />
+            <TextInput label="4. A lead" placeholder="An opening, a project, a team that is growing…" value={lead} onChange={(e) => set('lead', e.currentTarget.value)} />
           </Stack>
         </Paper>
         <TextInput
@@ -189,7 +237,7 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
           description="Named in the thank-you, so they see their time turned into action."
           placeholder="Rebuild my portfolio around one case study"
           value={nextStep}
-          onChange={(e) => setNextStep(e.currentTarget.value)}
+          onChange={(e) => set('nextStep', e.currentTarget.value)}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending} leftSection={<IconCheck size={16} />}>
@@ -351,8 +399,11 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
   const matchesScreen = thankYou.subject === subject && thankYou.body === body;
   useEffect(() => {
     if (thankYou.version === base.version && !rebuilt) return;
-    if (!rebuilt || untouched || matchesScreen) {
-      // The same text under a newer version, a suggestion nobody typed in, or our own save coming back.
+    if (!rebuilt) {
+      // Only the version moved (the write-up was saved, the draft unchanged): keep what is on screen.
+      setBase((b) => ({ ...b, version: thankYou.version }));
+    } else if (untouched || matchesScreen) {
+      // A suggestion nobody typed in, or our own save coming back.
       setSubject(thankYou.subject);
       setBody(thankYou.body);
       setBase({ subject: thankYou.subject, body: thankYou.body, version: thankYou.version });
@@ -370,6 +421,10 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
   const save = useMutation({
     mutationFn: (reset: boolean) => saveThankYou(interview.id, { version: base.version, subject: reset ? null : subject, body: reset ? null : body }),
     onSuccess: (saved) => {
+      // What the server kept (trimmed, or rebuilt from the notes), so the editor and its version follow it.
+      setSubject(saved.subject);
+      setBody(saved.body);
+      setBase({ subject: saved.subject, body: saved.body, version: saved.version });
       queryClient.setQueryData(afterKeys.thankYou(interview.id), saved);
       void queryClient.invalidateQueries({ queryKey: afterKeys.summary(interview.id) });
     },
