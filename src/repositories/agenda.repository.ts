@@ -76,7 +76,17 @@ export async function moveAgendaItem(db: Db, ownerId: string, id: string, positi
   await db.updateTable('agenda_item').set({ position, updated_at: at }).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
-export async function deleteAgendaItems(db: Db, ownerId: string, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.deleteFrom('agenda_item').where('owner_id', '=', ownerId).where('id', 'in', [...ids]).execute();
+/**
+ * Deletes the items that still have no answer, and says how many went. An answer saved from meeting mode after
+ * the caller read the agenda (saving an answer does not lock the interview) keeps its item.
+ */
+export async function deleteUnansweredAgendaItems(db: Db, ownerId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .deleteFrom('agenda_item')
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', [...ids])
+    .where((eb) => eb.or([eb('answer', 'is', null), eb(eb.fn('trim', ['answer']), '=', '')]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

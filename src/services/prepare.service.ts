@@ -102,7 +102,12 @@ export async function setAgenda(ctx: ServiceContext, ownerId: string, interviewI
     }
 
     const now = ctx.now().toISOString();
-    await agenda.deleteAgendaItems(trx, ownerId, dropped.map((item) => item.id));
+    if ((await agenda.deleteUnansweredAgendaItems(trx, ownerId, dropped.map((item) => item.id))) !== dropped.length) {
+      // An answer arrived from meeting mode since the agenda was read: nothing is changed, the answer is kept.
+      throw new AppError('VERSION_CONFLICT', 'An answer was just saved to a question you dropped. Reload the questions and apply your change again.', {
+        agendaVersion: agendaVersionOf(await agenda.listAgendaItems(trx, ownerId, interviewId)),
+      });
+    }
     const inserts: agenda.AgendaItemRow[] = [];
     const order = [...input.questionIds.map((id) => byQuestion.get(id) ?? id), ...orphans];
     for (const [position, entry] of order.entries()) {
