@@ -58,7 +58,7 @@ describe.each(DIALECTS)('preparing in a real browser, on %s', (dialect) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(300);
   };
-  const api = async (method: 'get' | 'post' | 'put', path: string, data?: unknown) => {
+  const api = async (method: 'get' | 'post' | 'put' | 'patch', path: string, data?: unknown) => {
     const response = await page.request.fetch(`${server.url}${path}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
     expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
     return response.json();
@@ -121,6 +121,23 @@ describe.each(DIALECTS)('preparing in a real browser, on %s', (dialect) => {
     // The interview's notes still save after research bumped its version (no false conflict).
     const after = (await api('get', `/api/interviews/${interview.id}`)) as Interview;
     expect(after.version).toBe(interview.version + 1);
+
+    // Notes changed on another device while these were open are not saved over without a word.
+    await card.getByRole('button', { name: 'Edit About Dana Reyes' }).click();
+    await card.getByRole('textbox', { name: 'About Dana Reyes' }).fill('Typed on the laptop.');
+    await api('patch', `/api/interviews/${interview.id}/research`, { version: after.version, researchPerson: 'Typed on the phone.' });
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Not saved: these notes were changed elsewhere.', { exact: false }).waitFor();
+    // The refused save is the one 409 the console may show.
+    const refused = problems.findIndex((p) => /status of 409/.test(p));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    problems.splice(refused, 1);
+    await card.getByLabel('The saved notes').getByText('Typed on the phone.').waitFor();
+    expect(((await api('get', `/api/interviews/${interview.id}/prepare`)) as PrepareView).researchPerson).toBe('Typed on the phone.');
+    await shoot('04b-research-conflict');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Typed on the laptop.').waitFor();
+    expect(((await api('get', `/api/interviews/${interview.id}/prepare`)) as PrepareView).researchPerson).toBe('Typed on the laptop.');
 
     const unexpected = problems.filter((p) => !/401 \(Unauthorized\)/.test(p) && !/status of 401/.test(p));
     expect(unexpected).toEqual([]);

@@ -379,6 +379,8 @@ type ResearchField = 'researchPerson' | 'researchOrganization';
 function ResearchNote({ interview, view, field, title }: { interview: Interview; view: PrepareView; field: ResearchField; title: string }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
+  // The saved text the draft was started from: if the notes change elsewhere meanwhile, saving asks first.
+  const [startedFrom, setStartedFrom] = useState('');
   const [conflict, setConflict] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const value = view[field];
@@ -410,6 +412,22 @@ function ResearchNote({ interview, view, field, title }: { interview: Interview;
     },
   });
 
+  const edit = () => {
+    setDraft(value ?? '');
+    setStartedFrom(value ?? '');
+    setConflict(false);
+  };
+  const saveDraft = (text: string) => {
+    // The interview's version moves with every event and note, so it alone cannot tell whether these notes
+    // changed: the text they were started from can. A second Save puts the draft on top, knowingly.
+    if (!conflict && (value ?? '') !== startedFrom) {
+      setConflict(true);
+      return;
+    }
+    setStartedFrom(value ?? '');
+    save.mutate(text);
+  };
+
   const placeholder =
     field === 'researchPerson'
       ? 'Their path (LinkedIn), what they wrote or said in public, what you have in common…'
@@ -422,7 +440,7 @@ function ResearchNote({ interview, view, field, title }: { interview: Interview;
           {title}
         </Text>
         {draft === null && (
-          <Button size="compact-xs" variant="default" leftSection={<IconPencil size={13} />} onClick={() => setDraft(value ?? '')} aria-label={`${value ? 'Edit' : 'Write'} ${title}`}>
+          <Button size="compact-xs" variant="default" leftSection={<IconPencil size={13} />} onClick={edit} aria-label={`${value ? 'Edit' : 'Write'} ${title}`}>
             {value ? 'Edit' : 'Write'}
           </Button>
         )}
@@ -431,7 +449,12 @@ function ResearchNote({ interview, view, field, title }: { interview: Interview;
         <Stack gap="xs">
           {conflict && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" role="alert">
-              <Text size="xs">Not saved: the interview changed elsewhere. The latest version is loaded; save again to put your text on top.</Text>
+              <Text size="xs">Not saved: these notes were changed elsewhere. Yours are below; save again to put them on top of the saved ones.</Text>
+              {value && (
+                <Text size="xs" mt={4} c="dimmed" style={{ whiteSpace: 'pre-wrap', maxHeight: '8rem', overflowY: 'auto' }} aria-label="The saved notes">
+                  {value}
+                </Text>
+              )}
             </Alert>
           )}
           <Textarea
@@ -449,7 +472,7 @@ function ResearchNote({ interview, view, field, title }: { interview: Interview;
             <Button size="xs" variant="default" onClick={() => setDraft(null)} disabled={save.isPending}>
               Cancel
             </Button>
-            <Button size="xs" onClick={() => save.mutate(draft)} loading={save.isPending}>
+            <Button size="xs" onClick={() => saveDraft(draft)} loading={save.isPending}>
               Save
             </Button>
           </Group>
