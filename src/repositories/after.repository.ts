@@ -113,11 +113,6 @@ export async function listJottedAnswers(db: Db, ownerId: string, interviewId: st
   return rows.map((r) => ({ question: r.text, answer: r.answer }));
 }
 
-export async function findMeetingNotes(db: Db, ownerId: string, interviewId: string): Promise<string | null> {
-  const row = await db.selectFrom('meeting_session').select('notes').where('owner_id', '=', ownerId).where('interview_id', '=', interviewId).executeTakeFirst();
-  return row?.notes ?? null;
-}
-
 // --- Referrals ------------------------------------------------------------------
 
 export interface ReferralRow {

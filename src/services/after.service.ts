@@ -17,6 +17,7 @@ import { enqueueMessage } from '../mail/outbox.service.ts';
 import * as after from '../repositories/after.repository.ts';
 import { contactExists, findContact, insertContact } from '../repositories/contact.repository.ts';
 import * as interviews from '../repositories/interview.repository.ts';
+import { findSession } from '../repositories/meeting.repository.ts';
 import { findOrganizationIdByNameKey, insertOrganization, organizationExists } from '../repositories/organization.repository.ts';
 import { isForeignKeyViolation, isUniqueViolation, toDbBool } from '../repositories/row-mapping.ts';
 import * as tasks from '../repositories/task.repository.ts';
@@ -36,6 +37,7 @@ import type {
   WriteUp,
   WriteUpSaveSchema,
 } from '../shared/after-api.ts';
+import type { MeetingSession } from '../shared/meeting-api.ts';
 import type { Interview } from '../shared/plan-api.ts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -224,24 +226,29 @@ export async function updateReferral(
 // ---------------------------------------------------------------------------
 // Thank-you
 
-function meetingEnd(stored: interviews.StoredInterview): string | null {
+/**
+ * When the conversation took place and ended. Meeting mode's session says what really happened (a meeting held a
+ * day late without rescheduling, or ended early); without one, the scheduled time, else when it was marked held.
+ */
+function meetingTimes(stored: interviews.StoredInterview, session: MeetingSession | undefined): { metAt: string | null; endedAt: string | null } {
+  if (session) return { metAt: session.startedAt, endedAt: session.endedAt ?? session.endsAt };
   const { meetingAt, meetingMinutes, heldAt } = stored.state;
-  if (meetingAt !== null) return new Date(Date.parse(meetingAt) + (meetingMinutes ?? 30) * 60_000).toISOString();
-  return heldAt;
+  if (meetingAt !== null) return { metAt: meetingAt, endedAt: new Date(Date.parse(meetingAt) + (meetingMinutes ?? 30) * 60_000).toISOString() };
+  return { metAt: heldAt, endedAt: heldAt };
 }
 
 async function buildThankYou(ctx: ServiceContext, ownerId: string, stored: interviews.StoredInterview): Promise<ThankYou & { seeker: { name: string; email: string } }> {
-  const [writeUp, answers, meetingNotes, names, seeker, contact, prefs] = await Promise.all([
+  const [writeUp, answers, session, names, seeker, contact, prefs] = await Promise.all([
     loadWriteUp(ctx.db, ownerId, stored.id),
     after.listJottedAnswers(ctx.db, ownerId, stored.id),
-    after.findMeetingNotes(ctx.db, ownerId, stored.id),
+    findSession(ctx.db, ownerId, stored.id),
     after.referralNames(ctx.db, ownerId, stored.id),
     findUserById(ctx.db, ownerId),
     findContact(ctx.db, ownerId, stored.contact.id),
     getPreferences(ctx, ownerId),
   ]);
-  const metAt = stored.state.meetingAt ?? stored.state.heldAt;
-  const material = { answers, notes: [meetingNotes, stored.notes], learned: writeUp.learned };
+  const { metAt, endedAt: ended } = meetingTimes(stored, session);
+  const material = { answers, notes: [session?.notes ?? null, stored.notes], learned: writeUp.learned };
   const draft = draftThankYou({
     seekerName: seeker?.name ?? '',
     hostName: stored.contact.name,
@@ -252,7 +259,6 @@ async function buildThankYou(ctx: ServiceContext, ownerId: string, stored: inter
   });
   const subject = writeUp.thankYouSubject ?? draft.subject;
   const body = writeUp.thankYouBody ?? draft.body;
-  const ended = meetingEnd(stored);
   return {
     subject,
     body,

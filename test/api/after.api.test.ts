@@ -178,6 +178,23 @@ describe.each(DIALECTS)('after-meeting API on %s', (dialect) => {
     expect(reopened).toMatchObject({ referrerToldAt: null, mayUseName: 'no' });
   });
 
+  it.skipIf(skip)('counts the thank-you deadline from when meeting mode says the meeting ended, not the schedule', async () => {
+    // Scheduled for 10 March 14:00, but it took place a day later without being rescheduled, and ran 20 minutes.
+    const iv = await interviewWith('Late Meeting', 'late@example.com', false);
+    const saved = clock;
+    try {
+      clock = new Date('2026-03-11T16:00:00Z');
+      await api('POST', `/api/interviews/${iv.id}/meeting/start`);
+      clock = new Date('2026-03-11T16:20:00Z');
+      await api('POST', `/api/interviews/${iv.id}/meeting/end`);
+      const thanks = await api<ThankYou>('GET', `/api/interviews/${iv.id}/thank-you`);
+      expect(thanks.deadline).toBe('2026-03-12T16:20:00.000Z');
+      expect(thanks.body).toContain('Wednesday, March 11');
+    } finally {
+      clock = saved;
+    }
+  });
+
   it.skipIf(skip)('refuses a thank-you for a meeting never held, and e-mail without SMTP or an address', async () => {
     const queuedBefore = (await api<{ total: number }>('GET', '/api/outbox')).total;
     const notHeld = await interviewWith('Nora Scheduled', 'nora@example.org', false);
