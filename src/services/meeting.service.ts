@@ -112,9 +112,18 @@ export async function endMeeting(ctx: ServiceContext, ownerId: string, interview
   const stored = await findInterviewOrThrow(ctx, ownerId, interviewId);
   const session = await meetings.findSession(ctx.db, ownerId, interviewId);
   if (!session) throw new AppError('NOT_FOUND', 'Meeting mode was not started for this interview.');
+  const endedAt = ctx.now().toISOString();
   if (BEFORE_HELD.includes(stored.state.stage)) {
-    await recordEvent(ctx, ownerId, interviewId, { kind: 'held', version: stored.version });
+    try {
+      // One transaction: the meeting is held and its session ended together.
+      await recordEvent(ctx, ownerId, interviewId, { kind: 'held', version: stored.version }, (trx) => meetings.setSessionEnded(trx, ownerId, interviewId, endedAt));
+      return getMeeting(ctx, ownerId, interviewId);
+    } catch (error) {
+      // A second tap on End (or another device) recorded it first: ending again is not an error.
+      const now = await findInterviewOrThrow(ctx, ownerId, interviewId);
+      if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT') || BEFORE_HELD.includes(now.state.stage)) throw error;
+    }
   }
-  await meetings.setSessionEnded(ctx.db, ownerId, interviewId, ctx.now().toISOString());
+  await meetings.setSessionEnded(ctx.db, ownerId, interviewId, endedAt);
   return getMeeting(ctx, ownerId, interviewId);
 }

@@ -209,4 +209,17 @@ describe.each(DIALECTS)('meeting mode API on %s', (dialect) => {
     expect(view.session).toMatchObject({ startedAt: '2026-03-10T18:00:00.000Z', endedAt: '2026-03-10T18:00:00.000Z' });
     expect(view.interview.stage).toBe('held');
   });
+
+  it.skipIf(skip)('takes two taps on End at once as one end, held once', async () => {
+    const twice = await interviewWith('Tia Twice', '2026-03-10T19:00:00.000Z', 30);
+    clock = new Date('2026-03-10T19:00:00Z');
+    await api<MeetingView>('POST', `/api/interviews/${twice}/meeting/start`);
+    const before = await api<Interview>('GET', `/api/interviews/${twice}`);
+    clock = new Date('2026-03-10T19:25:00Z');
+    const [a, b] = await Promise.all([call('POST', `/api/interviews/${twice}/meeting/end`), call('POST', `/api/interviews/${twice}/meeting/end`)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const after = await api<Interview>('GET', `/api/interviews/${twice}`);
+    expect(after).toMatchObject({ stage: 'held', heldAt: '2026-03-10T19:25:00.000Z', version: before.version + 1 });
+    expect((await api<MeetingView>('GET', `/api/interviews/${twice}/meeting`)).session?.endedAt).toBe('2026-03-10T19:25:00.000Z');
+  });
 });
