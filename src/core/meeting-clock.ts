@@ -35,6 +35,7 @@ const MINUTE_MS = 60_000;
 export type MeetingPhase = 'running' | 'wrap_up' | 'time_up';
 
 export interface AgreedTime {
+  /** Where the agenda's clock starts: now, or the scheduled start when meeting mode was opened early for it. */
   startedAt: string;
   endsAt: string;
   /** 'scheduled': the end agreed with the host; 'from_start': the meeting's length from now. */
@@ -54,7 +55,10 @@ export function agreedTime(now: Date, meetingAt: string | null, meetingMinutes: 
   if (meetingAt !== null) {
     const scheduled = instant(meetingAt);
     if (Math.abs(now.getTime() - scheduled) <= SCHEDULED_START_WINDOW_MINUTES * MINUTE_MS) {
-      return { startedAt, endsAt: new Date(scheduled + minutes * MINUTE_MS).toISOString(), basis: 'scheduled' };
+      // Opened early (waiting at the café), the agenda still starts at the agreed time: its blocks span the
+      // meeting, not the wait. Opened late, it starts now and the closing keeps its place before the end.
+      const agendaStart = now.getTime() < scheduled ? new Date(scheduled).toISOString() : startedAt;
+      return { startedAt: agendaStart, endsAt: new Date(scheduled + minutes * MINUTE_MS).toISOString(), basis: 'scheduled' };
     }
   }
   return { startedAt, endsAt: new Date(now.getTime() + minutes * MINUTE_MS).toISOString(), basis: 'from_start' };

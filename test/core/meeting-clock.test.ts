@@ -16,15 +16,15 @@ describe('agreedTime', () => {
   const scheduled = '2026-03-10T14:00:00.000Z';
 
   it.each([
-    ['15 minutes early', '2026-03-10T13:45:00.000Z', 30, '2026-03-10T14:30:00.000Z', 'scheduled'],
-    ['on time', '2026-03-10T14:00:00.000Z', 30, '2026-03-10T14:30:00.000Z', 'scheduled'],
-    ['10 minutes late: the end does not move', '2026-03-10T14:10:00.000Z', 30, '2026-03-10T14:30:00.000Z', 'scheduled'],
-    ['15 minutes late, a 20-minute meeting', '2026-03-10T14:15:00.000Z', 20, '2026-03-10T14:20:00.000Z', 'scheduled'],
-    ['16 minutes early', '2026-03-10T13:44:00.000Z', 30, '2026-03-10T14:14:00.000Z', 'from_start'],
-    ['16 minutes late', '2026-03-10T14:16:00.000Z', 20, '2026-03-10T14:36:00.000Z', 'from_start'],
-    ['the next day (moved by hand)', '2026-03-11T09:00:00.000Z', 30, '2026-03-11T09:30:00.000Z', 'from_start'],
-  ] as const)('%s', (_label, now, minutes, endsAt, basis) => {
-    expect(agreedTime(at(now), scheduled, minutes)).toEqual({ startedAt: now, endsAt, basis });
+    ['15 minutes early: the agenda starts at the agreed time', '2026-03-10T13:45:00.000Z', 30, '2026-03-10T14:00:00.000Z', '2026-03-10T14:30:00.000Z', 'scheduled'],
+    ['on time', '2026-03-10T14:00:00.000Z', 30, '2026-03-10T14:00:00.000Z', '2026-03-10T14:30:00.000Z', 'scheduled'],
+    ['10 minutes late: the end does not move', '2026-03-10T14:10:00.000Z', 30, '2026-03-10T14:10:00.000Z', '2026-03-10T14:30:00.000Z', 'scheduled'],
+    ['15 minutes late, a 20-minute meeting', '2026-03-10T14:15:00.000Z', 20, '2026-03-10T14:15:00.000Z', '2026-03-10T14:20:00.000Z', 'scheduled'],
+    ['16 minutes early', '2026-03-10T13:44:00.000Z', 30, '2026-03-10T13:44:00.000Z', '2026-03-10T14:14:00.000Z', 'from_start'],
+    ['16 minutes late', '2026-03-10T14:16:00.000Z', 20, '2026-03-10T14:16:00.000Z', '2026-03-10T14:36:00.000Z', 'from_start'],
+    ['the next day (moved by hand)', '2026-03-11T09:00:00.000Z', 30, '2026-03-11T09:00:00.000Z', '2026-03-11T09:30:00.000Z', 'from_start'],
+  ] as const)('%s', (_label, now, minutes, startedAt, endsAt, basis) => {
+    expect(agreedTime(at(now), scheduled, minutes)).toEqual({ startedAt, endsAt, basis });
   });
 
   it('runs 30 minutes from the start when nothing was scheduled', () => {
@@ -54,7 +54,8 @@ describe('agreedTime', () => {
           const within = Math.abs(offsetSeconds) <= 15 * 60;
           expect(result.basis).toBe(within ? 'scheduled' : 'from_start');
           expect(Date.parse(result.endsAt)).toBe(within ? start + length : now.getTime() + length);
-          expect(result.startedAt).toBe(now.toISOString());
+          // The agenda starts now, or at the agreed time when opened early for it.
+          expect(result.startedAt).toBe(within && offsetSeconds < 0 ? meetingAt : now.toISOString());
         },
       ),
     );
