@@ -103,11 +103,11 @@ describe.each(DIALECTS)('meeting mode in a real browser at phone width, on %s', 
     await shoot('01-start');
     await page.getByRole('button', { name: 'Start meeting' }).click();
 
-    // Started two minutes early: the countdown runs to the scheduled end, 14:20.
+    // Started two minutes early: the countdown runs to the scheduled end, 14:20, and the agenda from the agreed start.
     await page.getByRole('timer').waitFor();
     expect(await page.getByRole('timer').textContent()).toMatch(/^2[12]:[0-5]\d$/);
     const view = await api<MeetingView>('get', `/api/interviews/${interview.id}/meeting`);
-    expect(view.session).toMatchObject({ startedAt: '2026-03-10T13:58:00.000Z', endsAt: '2026-03-10T14:20:00.000Z' });
+    expect(view.session).toMatchObject({ startedAt: '2026-03-10T14:00:00.000Z', endsAt: '2026-03-10T14:20:00.000Z' });
     await page.getByText('Thank them, confirm the end time').waitFor();
     await expect(page.getByText('5 minutes left — ask who else you should talk to').count()).resolves.toBe(0);
 
@@ -166,6 +166,47 @@ describe.each(DIALECTS)('meeting mode in a real browser at phone width, on %s', 
     await status('Synced').waitFor();
     expect(await storedAnswer(itemIds[0]!)).toBe('Design reviews most mornings, then 1:1s');
 
+    // A question added on the laptop is answered on the phone while out of reach, and a note jotted after it;
+    // the laptop then drops the question (allowed: no answer reached the server). The refused answer does not
+    // hold up the notes, and stays on the phone, shown, until moved to the notes.
+    const extraId = crypto.randomUUID();
+    const extra = 'Anything you wish you had known?';
+    await server.db.kysely
+      .insertInto('agenda_item')
+      .values({ id: extraId, owner_id: user.id, interview_id: interview.id, question_id: null, text: extra, position: 3, created_at: clock.toISOString(), updated_at: clock.toISOString() })
+      .execute();
+    await page.reload();
+    await page.route(unreachable, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: /wish you had known/ }).click();
+    await page.getByLabel(`Answer: ${extra}`).fill('Typed on the phone, then the question was dropped');
+    await page.getByLabel('Notes', { exact: true }).fill('Names: Sam Lee at Initech, Ana Ruiz');
+    await status('Offline — will sync').waitFor();
+    await server.db.kysely.deleteFrom('agenda_item').where('id', '=', extraId).execute();
+    await page.unroute(unreachable);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => storedNotes(interview.id), { timeout: 10_000 }).toBe('Names: Sam Lee at Initech, Ana Ruiz');
+    const dropped = page.getByRole('alert').filter({ hasText: 'An answer for a question no longer on the agenda is kept here' });
+    await dropped.waitFor();
+    await status('Not synced').waitFor();
+    await expect(dropped.getByTestId('dropped-answer-text').textContent()).resolves.toBe('Typed on the phone, then the question was dropped');
+    await expect(page.getByRole('button', { name: /wish you had known/ }).count()).resolves.toBe(0);
+    // Still there after a reload, though the server no longer lists the question.
+    await page.reload();
+    await dropped.waitFor();
+    await expect(dropped.getByText(extra).count()).resolves.toBe(1);
+    await status('Not synced').waitFor();
+    await shoot('02c-dropped-answer');
+    // The notice and the status fit the phone's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await dropped.getByRole('button', { name: 'Move to notes' }).click();
+    await expect
+      .poll(() => storedNotes(interview.id), { timeout: 10_000 })
+      .toBe(`Names: Sam Lee at Initech, Ana Ruiz\n\n${extra}\nTyped on the phone, then the question was dropped`);
+    await status('Synced').waitFor();
+    await expect(dropped.count()).resolves.toBe(0);
+    // Moved, not copied: the phone no longer keeps it apart.
+    expect(await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.endsWith(`:${id}`)).length, extraId)).toBe(0);
+
     // 4 minutes 50 left: the wrap-up cue.
     await page.clock.fastForward('17:00');
     await page.getByText('5 minutes left — ask who else you should talk to').waitFor();
@@ -187,7 +228,7 @@ describe.each(DIALECTS)('meeting mode in a real browser at phone width, on %s', 
     await shoot('05-ended');
 
     const unexpected = problems.filter(
-      (p) => !/ERR_INTERNET_DISCONNECTED|status of 409|401 \(Unauthorized\)|status of 401/.test(p),
+      (p) => !/ERR_INTERNET_DISCONNECTED|status of 409|status of 404|401 \(Unauthorized\)|status of 401/.test(p),
     );
     expect(unexpected).toEqual([]);
   });

@@ -5,18 +5,40 @@
  * honored even if questions remain. Everything typed is kept on the phone first
  * and synced when it can be (see notesStore.ts).
  */
-import { Accordion, Alert, Anchor, Badge, Box, Button, Container, Group, Modal, Paper, Skeleton, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Container,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import {
   IconAlarm,
+  IconAlertTriangle,
   IconArrowLeft,
+  IconCheck,
   IconCircleCheck,
   IconCloudCheck,
   IconCloudOff,
+  IconCopy,
   IconDeviceFloppy,
   IconGitMerge,
   IconHandStop,
   IconMessageCircle,
+  IconNotes,
   IconPlayerPlay,
   IconUsers,
 } from '@tabler/icons-react';
@@ -24,12 +46,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { agreedTime, formatCountdown, meetingBlocks, meetingClock, type MeetingPhase, type TimedBlock } from '@core/meeting-clock.ts';
-import type { MeetingItem, MeetingSession, MeetingView } from '@shared/meeting-api.ts';
+import { MAX_ANSWER_CHARS, MAX_NOTES_CHARS, type MeetingItem, type MeetingSession, type MeetingView } from '@shared/meeting-api.ts';
 import { endMeeting, getMeeting, meetingQueryKey, queryKeys, startMeeting } from '../api/index.ts';
 import { useAuth } from '../auth/AuthContext.ts';
 import { LoadError } from '../ui/LoadError.tsx';
 import { notifyError } from '../ui/notify.tsx';
-import { NOTES_FIELD, type MeetingNotesStore, type StoreSnapshot, type SyncStatus } from './notesStore.ts';
+import { NOTES_FIELD, type FieldFailure, type MeetingNotesStore, type StoreSnapshot, type SyncStatus } from './notesStore.ts';
 import { useMeetingNotes, useNow, useWakeLock } from './useMeetingDevice.ts';
 import classes from './MeetingModePage.module.css';
 
@@ -125,7 +147,8 @@ const STATUS_META: Record<SyncStatus, { label: string; color: string; icon: Reac
   synced: { label: 'Synced', color: 'teal', icon: <IconCloudCheck size={14} /> },
   pending: { label: 'Saved on this phone', color: 'blue', icon: <IconDeviceFloppy size={14} /> },
   syncing: { label: 'Saved on this phone', color: 'blue', icon: <IconDeviceFloppy size={14} /> },
-  failed: { label: 'On this phone — retrying', color: 'orange', icon: <IconDeviceFloppy size={14} /> },
+  retrying: { label: 'On this phone — retrying', color: 'orange', icon: <IconDeviceFloppy size={14} /> },
+  failed: { label: 'Not synced', color: 'red', icon: <IconAlertTriangle size={14} /> },
   offline: { label: 'Offline — will sync', color: 'gray', icon: <IconCloudOff size={14} /> },
   conflict: { label: 'Choose a version', color: 'orange', icon: <IconGitMerge size={14} /> },
 };
@@ -342,6 +365,7 @@ function Agenda({
   const byId = new Map(items.map((item) => [item.id, item]));
   const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
   const overflow = overflowItemIds.map((id) => byId.get(id)).filter((i): i is MeetingItem => i !== undefined);
+  const dropped = Object.entries(snapshot.failures).filter(([field, failure]) => field !== NOTES_FIELD && failure.kind === 'dropped' && !byId.has(field));
 
   const question = (item: MeetingItem, isCurrent: boolean, block?: TimedBlock) => (
     <QuestionItem
@@ -352,6 +376,7 @@ function Agenda({
       current={isCurrent}
       text={snapshot.texts[item.id] ?? item.answer ?? ''}
       conflict={snapshot.conflicts[item.id]}
+      failure={snapshot.failures[item.id]}
       store={store}
     />
   );
@@ -392,8 +417,20 @@ function Agenda({
 
   return (
     <Stack gap="sm" component="section" aria-label="Agenda">
+      {dropped.length > 0 && (
+        <DroppedAnswers
+          answers={dropped.map(([field, failure]) => ({ field, question: failure.label, text: snapshot.texts[field] ?? '' }))}
+          notesInConflict={snapshot.conflicts[NOTES_FIELD] !== undefined}
+          store={store}
+        />
+      )}
       {rows}
-      <NotesField text={snapshot.texts[NOTES_FIELD] ?? session.notes ?? ''} conflict={snapshot.conflicts[NOTES_FIELD]} store={store} />
+      <NotesField
+        text={snapshot.texts[NOTES_FIELD] ?? session.notes ?? ''}
+        conflict={snapshot.conflicts[NOTES_FIELD]}
+        failure={snapshot.failures[NOTES_FIELD]}
+        store={store}
+      />
     </Stack>
   );
 }
@@ -437,6 +474,7 @@ function QuestionItem({
   current,
   text,
   conflict,
+  failure,
   store,
 }: {
   item: MeetingItem;
@@ -445,6 +483,7 @@ function QuestionItem({
   current: boolean;
   text: string;
   conflict: StoreSnapshot['conflicts'][string] | undefined;
+  failure: FieldFailure | undefined;
   store: MeetingNotesStore;
 }) {
   const answered = text.trim() !== '';
@@ -476,6 +515,11 @@ function QuestionItem({
                 Choose
               </Badge>
             )}
+            {failure && (
+              <Badge color="red" variant="light">
+                Not synced
+              </Badge>
+            )}
             {minutes !== null && (
               <Text size="sm" c="dimmed" className={classes.tabular}>
                 {minutes} min
@@ -487,11 +531,13 @@ function QuestionItem({
       <Accordion.Panel>
         <Stack gap="sm">
           {conflict && <ConflictChoice conflict={conflict} onKeepMine={() => store.keepMine(item.id)} onTakeTheirs={() => store.takeTheirs(item.id)} />}
+          {failure && <FailureNotice failure={failure} />}
           <Textarea
             aria-label={`Answer: ${item.text}`}
             placeholder="What they said…"
             value={text}
-            onChange={(event) => store.edit(item.id, event.currentTarget.value)}
+            maxLength={MAX_ANSWER_CHARS}
+            onChange={(event) => store.edit(item.id, event.currentTarget.value, item.text)}
             autosize
             minRows={5}
             maxRows={16}
@@ -503,7 +549,17 @@ function QuestionItem({
   );
 }
 
-function NotesField({ text, conflict, store }: { text: string; conflict: StoreSnapshot['conflicts'][string] | undefined; store: MeetingNotesStore }) {
+function NotesField({
+  text,
+  conflict,
+  failure,
+  store,
+}: {
+  text: string;
+  conflict: StoreSnapshot['conflicts'][string] | undefined;
+  failure: FieldFailure | undefined;
+  store: MeetingNotesStore;
+}) {
   return (
     <Paper p="md" mt="xs">
       <Group gap="xs" mb="xs">
@@ -517,10 +573,16 @@ function NotesField({ text, conflict, store }: { text: string; conflict: StoreSn
           <ConflictChoice conflict={conflict} onKeepMine={() => store.keepMine(NOTES_FIELD)} onTakeTheirs={() => store.takeTheirs(NOTES_FIELD)} />
         </Box>
       )}
+      {failure && (
+        <Box mb="sm">
+          <FailureNotice failure={failure} />
+        </Box>
+      )}
       <Textarea
         id="meeting-notes"
         placeholder="Names they gave, books, events, anything else…"
         value={text}
+        maxLength={MAX_NOTES_CHARS}
         onChange={(event) => store.edit(NOTES_FIELD, event.currentTarget.value)}
         autosize
         minRows={4}
@@ -528,6 +590,80 @@ function NotesField({ text, conflict, store }: { text: string; conflict: StoreSn
         size="lg"
       />
     </Paper>
+  );
+}
+
+/** A text the server refused, still on this phone. */
+function FailureNotice({ failure }: { failure: FieldFailure }) {
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle size={20} />} title="Not synced — kept on this phone" role="alert">
+      <Text size="sm">
+        {failure.message} {failure.kind === 'refused' ? 'Edit the text and it is sent again.' : 'Copy the text somewhere safe.'}
+      </Text>
+    </Alert>
+  );
+}
+
+/**
+ * Answers typed on this phone for questions since dropped from the agenda
+ * (on another device): the server has nowhere to put them, so they stay here,
+ * in full, until the seeker moves them to the notes.
+ */
+function DroppedAnswers({
+  answers,
+  notesInConflict,
+  store,
+}: {
+  answers: { field: string; question: string | null; text: string }[];
+  notesInConflict: boolean;
+  store: MeetingNotesStore;
+}) {
+  const one = answers.length === 1;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle size={20} />}
+      radius="lg"
+      role="alert"
+      title={one ? 'An answer for a question no longer on the agenda is kept here' : 'Answers for questions no longer on the agenda are kept here'}
+    >
+      <Text size="sm" mb="sm">
+        {one ? 'The question was' : 'The questions were'} removed on another device before {one ? 'this answer' : 'these answers'} synced. Nothing is
+        lost: move {one ? 'it' : 'them'} to your notes to sync, or copy {one ? 'it' : 'them'}.
+      </Text>
+      <Stack gap="sm">
+        {answers.map(({ field, question, text }) => (
+          <Paper key={field} p="sm" withBorder data-testid="dropped-answer">
+            {question && (
+              <Text size="sm" fw={650} mb={4}>
+                {question}
+              </Text>
+            )}
+            <Text size="sm" className={classes.preserve} data-testid="dropped-answer-text">
+              {text}
+            </Text>
+            <Group mt="sm" gap="sm">
+              <Button size="sm" color="orange" leftSection={<IconNotes size={16} />} disabled={notesInConflict} onClick={() => store.moveToNotes(field)}>
+                Move to notes
+              </Button>
+              <CopyButton value={question ? `${question}\n${text}` : text}>
+                {({ copied, copy }) => (
+                  <Button size="sm" variant="default" leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            {notesInConflict && (
+              <Text size="xs" c="dimmed" mt={4}>
+                Choose a version of the notes first.
+              </Text>
+            )}
+          </Paper>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
 

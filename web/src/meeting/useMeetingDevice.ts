@@ -1,6 +1,7 @@
 /** What meeting mode needs from the device: a ticking clock, an awake screen, and the notes store. */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { saveMeetingAnswer, saveMeetingNotes } from '../api/index.ts';
+import { isApiError, meetingQueryKey, saveMeetingAnswer, saveMeetingNotes } from '../api/index.ts';
 import { MeetingNotesStore, NOTES_FIELD, type StoreSnapshot } from './notesStore.ts';
 import type { MeetingView } from '@shared/meeting-api.ts';
 
@@ -55,13 +56,20 @@ export function useWakeLock(active: boolean): void {
  * time they load, and woken when the connection comes back.
  */
 export function useMeetingNotes(userId: string, interviewId: string, view: MeetingView | undefined): { store: MeetingNotesStore; snapshot: StoreSnapshot } {
+  const queryClient = useQueryClient();
   const [store] = useState(
     () =>
       new MeetingNotesStore(MeetingNotesStore.prefixFor(userId, interviewId), {
-        save: (field, text, baseVersion) =>
-          field === NOTES_FIELD
-            ? saveMeetingNotes(interviewId, { notes: text, baseVersion })
-            : saveMeetingAnswer(interviewId, field, { answer: text, baseVersion }),
+        save: async (field, text, baseVersion) => {
+          if (field === NOTES_FIELD) return saveMeetingNotes(interviewId, { notes: text, baseVersion });
+          try {
+            return await saveMeetingAnswer(interviewId, field, { answer: text, baseVersion });
+          } catch (error) {
+            // The question was dropped elsewhere: reload the agenda so it leaves the page (the store keeps the answer).
+            if (isApiError(error, 'NOT_FOUND')) void queryClient.invalidateQueries({ queryKey: meetingQueryKey(interviewId) });
+            throw error;
+          }
+        },
       }),
   );
   // Stopped on unmount and started again on mount (StrictMode mounts twice).
