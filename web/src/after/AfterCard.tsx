@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconMail, IconNotebook, IconPrinter, IconRefresh, IconTrophy, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { AfterSummary, Referral, ThankYou, WriteUp } from '@shared/after-api.ts';
 import type { Interview } from '@shared/plan-api.ts';
@@ -158,19 +158,19 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
   const keepMine = () => setBase({ fields: serverFields, version: server.version });
   const { learned, rating, gaveBack, connection, lead, nextStep } = fields;
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (sent: WriteUpFields) =>
       saveWriteUp(interview.id, {
         version: base.version,
-        learned,
-        informationRating: rating === 0 ? null : rating,
-        gaveBack,
-        connectionMade: connection,
-        lead,
-        nextStep,
+        learned: sent.learned,
+        informationRating: sent.rating === 0 ? null : sent.rating,
+        gaveBack: sent.gaveBack,
+        connectionMade: sent.connection,
+        lead: sent.lead,
+        nextStep: sent.nextStep,
       }),
-    onSuccess: (saved) => {
-      // What the server kept (trimmed), so the form and its version follow it.
-      setFields(writeUpFields(saved));
+    onSuccess: (saved, sent) => {
+      // What the server kept (trimmed), so the form and its version follow it — unless typing went on meanwhile.
+      setFields((current) => (sameFields(current, sent) ? writeUpFields(saved) : current));
       setBase({ fields: writeUpFields(saved), version: saved.version });
       notifySuccess('Your thank-you draft now uses it.', 'Write-up saved');
       void queryClient.invalidateQueries({ queryKey: ['after'] });
@@ -187,7 +187,7 @@ function WriteUpForm({ interview, summary }: { interview: Interview; summary: Af
     <form
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        save.mutate();
+        save.mutate(fields);
       }}
       aria-label="Write-up"
     >
@@ -390,6 +390,7 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
   const [subject, setSubject] = useState(thankYou.subject);
   const [body, setBody] = useState(thankYou.body);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const sentDraft = useRef({ subject: thankYou.subject, body: thankYou.body });
   // The draft the text on screen started from, and its version (the write-up's: saving the write-up moves it).
   // A draft not edited follows the notes (a new name, a saved write-up); if the seeker has typed in it
   // meanwhile, their words stay and they choose. Saves carry the version of the text they replace.
@@ -419,11 +420,16 @@ function ThankYouEditor({ interview, thankYou }: { interview: Interview; thankYo
   const sent = thankYou.sentAt !== null;
 
   const save = useMutation({
-    mutationFn: (reset: boolean) => saveThankYou(interview.id, { version: base.version, subject: reset ? null : subject, body: reset ? null : body }),
-    onSuccess: (saved) => {
-      // What the server kept (trimmed, or rebuilt from the notes), so the editor and its version follow it.
-      setSubject(saved.subject);
-      setBody(saved.body);
+    mutationFn: (reset: boolean) => {
+      sentDraft.current = { subject, body };
+      return saveThankYou(interview.id, { version: base.version, subject: reset ? null : subject, body: reset ? null : body });
+    },
+    onSuccess: (saved, reset) => {
+      // What the server kept (trimmed, or rebuilt from the notes), so the editor and its version follow it —
+      // unless typing went on while it was saved.
+      const sent = sentDraft.current;
+      setSubject((current) => (reset || current === sent.subject ? saved.subject : current));
+      setBody((current) => (reset || current === sent.body ? saved.body : current));
       setBase({ subject: saved.subject, body: saved.body, version: saved.version });
       queryClient.setQueryData(afterKeys.thankYou(interview.id), saved);
       void queryClient.invalidateQueries({ queryKey: afterKeys.summary(interview.id) });
