@@ -390,14 +390,17 @@ export interface TodayReminder extends Reminder {
 /**
  * The decisions of `applyTaskDecisions`, stored against the reminder's key: done
  * and dismissed reminders disappear; a snoozed one comes back on `snoozedUntil`,
- * never before its own due date. Unlike a 3B7 task, a snooze is not moved to the
+ * never before its own due date (also used for "tell the referrer"). Unlike a 3B7 task, a snooze is not moved to the
  * next business day: reminders follow the meeting, which can be on a weekend, and
  * a confirmation snoozed to Saturday for a Sunday meeting must not come back on
  * Monday. Each stay-in-touch reminder has its own key, so dismissing one never
  * silences the next.
  */
-export function applyReminderDecisions(reminders: readonly Reminder[], decisions: ReadonlyMap<string, TaskDecision>): TodayReminder[] {
-  const result: TodayReminder[] = [];
+export function applyReminderDecisions<T extends Pick<Reminder, 'key' | 'dueOn'>>(
+  reminders: readonly T[],
+  decisions: ReadonlyMap<string, TaskDecision>,
+): (T & { effectiveDueOn: IsoDate; snoozed: boolean })[] {
+  const result: (T & { effectiveDueOn: IsoDate; snoozed: boolean })[] = [];
   for (const item of reminders) {
     const decision = decisions.get(item.key);
     if (decision?.status === 'done' || decision?.status === 'dismissed') continue;

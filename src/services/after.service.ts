@@ -10,6 +10,7 @@ import { AppError, notFound, validationFailed, versionConflict, type FieldIssue 
 import { applyInterviewEvent, describeStage, type InterviewStage } from '../core/interview-stages.ts';
 import { matchKey } from '../core/normalize.ts';
 import { deriveReferralTasks, type ReferralTask } from '../core/referral-rules.ts';
+import { applyReminderDecisions } from '../core/reminders.ts';
 import { stayInTouchDraft, suggestValueToShare } from '../core/stay-in-touch.ts';
 import { draftThankYou, lintThankYou, specificCandidates, thankYouDeadline } from '../core/thank-you.ts';
 import type { Database } from '../db/schema.ts';
@@ -408,44 +409,21 @@ export async function referralTasksForToday(
     timeZone,
   );
   const byId = new Map(referrals.map((r) => [r.id, r]));
-  return derived.flatMap((task) => {
-    const decision = decisions.get(task.key);
-    if (decision?.status === 'done' || decision?.status === 'dismissed') return [];
-    const effectiveDueOn = decision?.status === 'snoozed' && decision.snoozedUntil !== null && decision.snoozedUntil > task.dueOn ? decision.snoozedUntil : task.dueOn;
+  return applyReminderDecisions(derived, decisions).map((task) => {
     const referrer = byId.get(task.referralId)?.referrer ?? { id: task.contactId, name: '' };
-    return [{ ...task, effectiveDueOn, snoozed: effectiveDueOn !== task.dueOn, at: null, refs: { contact: referrer, organization: null } }];
+    return { ...task, at: null, refs: { contact: referrer, organization: null } };
   });
 }
 
 /**
- * A decision on a "tell the referrer" task. Done marks the referrer told (and
- * reopening takes it back), so the referral list and Today agree.
+ * The referral's side of a decision on its "tell the referrer" task: done marks the referrer told and reopening
+ * takes it back, so the referral list and Today agree. Other decisions only need the referral to exist.
  */
-export async function decideReferralTask(
-  ctx: ServiceContext,
-  ownerId: string,
-  key: string,
-  status: 'open' | 'done' | 'dismissed' | 'snoozed',
-  snoozedUntil: string | null,
-): Promise<void> {
-  const referralId = key.split(':')[0] ?? '';
+export async function markReferrerTold(ctx: ServiceContext, ownerId: string, referralId: string, status: 'open' | 'done' | 'dismissed' | 'snoozed'): Promise<void> {
   const referral = await after.findReferral(ctx.db, ownerId, referralId);
   if (!referral) throw notFound('The task');
-  const at = ctx.now().toISOString();
-  if (status === 'open') {
-    await after.updateReferral(ctx.db, ownerId, referralId, { referrer_told_at: null });
-    await tasks.deleteDecision(ctx.db, ownerId, key);
-  } else if (status === 'done') {
-    if (referral.referrerToldAt === null) await after.updateReferral(ctx.db, ownerId, referralId, { referrer_told_at: at });
-    await tasks.deleteDecision(ctx.db, ownerId, key);
-  } else if (status === 'snoozed') {
-    const prefs = await getPreferences(ctx, ownerId);
-    if (snoozedUntil === null) throw validationFailed([{ field: 'snoozedUntil', message: 'is required to snooze a task' }]);
-    if (snoozedUntil <= localDate(ctx.now(), prefs.timeZone)) throw validationFailed([{ field: 'snoozedUntil', message: 'must be a day after today' }]);
-    await tasks.saveDecision(ctx.db, ownerId, { key, status: 'snoozed', snoozedUntil }, at);
-  } else {
-    await tasks.saveDecision(ctx.db, ownerId, { key, status, snoozedUntil: null }, at);
-  }
+  if (status === 'open' && referral.referrerToldAt !== null) await after.updateReferral(ctx.db, ownerId, referralId, { referrer_told_at: null });
+  if (status === 'done' && referral.referrerToldAt === null) await after.updateReferral(ctx.db, ownerId, referralId, { referrer_told_at: ctx.now().toISOString() });
 }
 
 // ---------------------------------------------------------------------------

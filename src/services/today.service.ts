@@ -13,7 +13,7 @@ import type { Ref } from '../shared/api.ts';
 import type { TaskDecisionSchema, TodayTaskView, TodayView } from '../shared/plan-api.ts';
 import type { z } from 'zod';
 import type { ServiceContext } from './context.ts';
-import { decideReferralTask, referralTasksForToday, stayInTouchDrafts, type TodayReferralTask } from './after.service.ts';
+import { markReferrerTold, referralTasksForToday, stayInTouchDrafts, type TodayReferralTask } from './after.service.ts';
 import { closeSilentRequests, recordEvent } from './interview.service.ts';
 import { calendarOf, getPreferences } from './preference.service.ts';
 
@@ -138,27 +138,17 @@ function addDays(date: string, days: number): string {
  * the follow-up itself, so the 3B7 clock for "no reply" starts from it.
  */
 export async function decideTask(ctx: ServiceContext, ownerId: string, input: TaskDecisionInput): Promise<TodayView> {
-  const [interviewId = '', kind] = input.key.split(':');
-  if (kind === 'tell_referrer') {
-    await decideReferralTask(ctx, ownerId, input.key, input.status, input.snoozedUntil);
-    return getToday(ctx, ownerId);
-  }
-  const stored = await interviews.findInterview(ctx.db, ownerId, interviewId.toLowerCase());
-  if (!stored) throw notFound('The task');
-  const at = ctx.now().toISOString();
-  if (input.status === 'open') {
-    if (kind === 'follow_up' && stored.state.followUpSentAt !== null) {
+  const [subjectId = '', kind] = input.key.split(':');
+  // "Tell the referrer" is told on the referral itself, so un-telling it there brings the task back: done keeps no decision.
+  const toldOnReferral = kind === 'tell_referrer';
+  if (toldOnReferral) {
+    await markReferrerTold(ctx, ownerId, subjectId.toLowerCase(), input.status);
+  } else {
+    const stored = await interviews.findInterview(ctx.db, ownerId, subjectId.toLowerCase());
+    if (!stored) throw notFound('The task');
+    if (input.status === 'open' && kind === 'follow_up' && stored.state.followUpSentAt !== null) {
       throw new AppError('STAGE_TRANSITION_REFUSED', 'The follow-up was recorded as sent, so there is no follow-up task to reopen.');
     }
-    await tasks.deleteDecision(ctx.db, ownerId, input.key);
-  } else if (input.status === 'snoozed') {
-    const calendar = calendarOf(await getPreferences(ctx, ownerId));
-    if (input.snoozedUntil === null) throw validationFailed([{ field: 'snoozedUntil', message: 'is required to snooze a task' }]);
-    if (input.snoozedUntil <= localDate(ctx.now(), calendar.timeZone)) {
-      throw validationFailed([{ field: 'snoozedUntil', message: 'must be a day after today' }]);
-    }
-    await tasks.saveDecision(ctx.db, ownerId, { key: input.key, status: 'snoozed', snoozedUntil: input.snoozedUntil }, at);
-  } else {
     // Done on a task that stands for an event records the event, so the stage and the next reminders follow.
     if (input.status === 'done' && kind === 'follow_up' && stored.state.followUpSentAt === null && stored.state.stage === 'requested') {
       await recordEvent(ctx, ownerId, stored.id, { version: stored.version, kind: 'follow_up_sent' });
@@ -169,6 +159,18 @@ export async function decideTask(ctx: ServiceContext, ownerId: string, input: Ta
     if (input.status === 'done' && kind === 'thank_you' && stored.state.stage === 'held') {
       await recordEvent(ctx, ownerId, stored.id, { version: stored.version, kind: 'thanked' });
     }
+  }
+  const at = ctx.now().toISOString();
+  if (input.status === 'open' || (input.status === 'done' && toldOnReferral)) {
+    await tasks.deleteDecision(ctx.db, ownerId, input.key);
+  } else if (input.status === 'snoozed') {
+    const calendar = calendarOf(await getPreferences(ctx, ownerId));
+    if (input.snoozedUntil === null) throw validationFailed([{ field: 'snoozedUntil', message: 'is required to snooze a task' }]);
+    if (input.snoozedUntil <= localDate(ctx.now(), calendar.timeZone)) {
+      throw validationFailed([{ field: 'snoozedUntil', message: 'must be a day after today' }]);
+    }
+    await tasks.saveDecision(ctx.db, ownerId, { key: input.key, status: 'snoozed', snoozedUntil: input.snoozedUntil }, at);
+  } else {
     await tasks.saveDecision(ctx.db, ownerId, { key: input.key, status: input.status, snoozedUntil: null }, at);
   }
   return getToday(ctx, ownerId);
