@@ -13,6 +13,7 @@ import type { Interview, TodayView } from '../../src/shared/plan-api.ts';
 import { LoopbackSmtp } from '../mail/loopback-smtp.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+import { jsonApi } from '../support/json-api.ts';
 
 const FROM = 'Rapport <rapport@example.org>';
 
@@ -44,16 +45,7 @@ describe.each(DIALECTS)('after-meeting API on %s', (dialect) => {
     await t?.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, as: string = cookie) => {
-    const response = await t.request(method, path, { cookie: as, body });
-    const text = await response.text();
-    return { status: response.status, text, body: text ? JSON.parse(text) : undefined };
-  };
-  const api = async <T>(method: string, path: string, body?: unknown, expected = 200, as: string = cookie): Promise<T> => {
-    const r = await call(method, path, body, as);
-    expect(r.status, `${method} ${path}: ${r.text}`).toBe(expected);
-    return r.body as T;
-  };
+  const { call, api } = jsonApi(() => t, () => cookie);
   const event = async (id: string, body: Record<string, unknown>, as: string = cookie) => {
     const current = await api<Interview>('GET', `/api/interviews/${id}`, undefined, 200, as);
     return api<Interview>('POST', `/api/interviews/${id}/events`, { version: current.version, ...body }, 200, as);

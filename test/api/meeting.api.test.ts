@@ -10,6 +10,7 @@ import type { MeetingView, SavedText } from '../../src/shared/meeting-api.ts';
 import type { Interview } from '../../src/shared/plan-api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+import { jsonApi } from '../support/json-api.ts';
 
 describe.each(DIALECTS)('meeting mode API on %s', (dialect) => {
   const skip = dialectUnavailable(dialect);
@@ -30,16 +31,7 @@ describe.each(DIALECTS)('meeting mode API on %s', (dialect) => {
     await t?.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, as = cookie) => {
-    const response = await t.request(method, path, { cookie: as, body });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  const api = async <T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> => {
-    const r = await call(method, path, body);
-    expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBe(expected);
-    return r.body as T;
-  };
+  const { call, api } = jsonApi(() => t, () => cookie);
   const event = async (id: string, body: Record<string, unknown>) => {
     const current = await api<Interview>('GET', `/api/interviews/${id}`);
     return api<Interview>('POST', `/api/interviews/${id}/events`, { version: current.version, ...body });

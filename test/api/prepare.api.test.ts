@@ -12,6 +12,7 @@ import type { PrepareView, Question, QuestionList } from '../../src/shared/prepa
 import { deleteUnansweredAgendaItems } from '../../src/repositories/agenda.repository.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+import { jsonApi } from '../support/json-api.ts';
 
 describe.each(DIALECTS)('prepare API on %s', (dialect) => {
   const skip = dialectUnavailable(dialect);
@@ -31,16 +32,7 @@ describe.each(DIALECTS)('prepare API on %s', (dialect) => {
     await t?.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, as = cookie) => {
-    const response = await t.request(method, path, { cookie: as, body });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  const api = async <T>(method: string, path: string, body?: unknown, expected = 200, as = cookie): Promise<T> => {
-    const r = await call(method, path, body, as);
-    expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBe(expected);
-    return r.body as T;
-  };
+  const { call, api } = jsonApi(() => t, () => cookie);
   const bank = (query = '', as = cookie) => api<QuestionList>('GET', `/api/questions${query}`, undefined, 200, as);
   const newInterview = async (name: string) => {
     const contact = await api<Contact>('POST', '/api/contacts', { name }, 201);

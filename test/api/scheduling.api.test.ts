@@ -14,6 +14,7 @@ import { readWithIcalJs, readWithPython, python, inCi } from '../calendar/parser
 import { LoopbackSmtp } from '../mail/loopback-smtp.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
+import { jsonApi } from '../support/json-api.ts';
 
 const FROM = 'Rapport <rapport@example.org>';
 const canUsePython = !('missing' in python);
@@ -45,17 +46,7 @@ describe.each(DIALECTS)('scheduling API on %s', (dialect) => {
     await t?.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, as: string = cookie) => {
-    const response = await t.request(method, path, { cookie: as, body });
-    const text = await response.text();
-    const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, type, text, body: type.includes('json') && text ? JSON.parse(text) : undefined };
-  };
-  const api = async <T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> => {
-    const r = await call(method, path, body);
-    expect(r.status, `${method} ${path}: ${r.text}`).toBe(expected);
-    return r.body as T;
-  };
+  const { call, api } = jsonApi(() => t, () => cookie);
   const event = async (id: string, body: Record<string, unknown>, expected = 200) => {
     const current = await api<Interview>('GET', `/api/interviews/${id}`);
     return api<Interview>('POST', `/api/interviews/${id}/events`, { version: current.version, ...body }, expected);

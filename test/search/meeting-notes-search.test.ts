@@ -18,6 +18,7 @@ import type { SavedText } from '../../src/shared/meeting-api.ts';
 import type { Interview } from '../../src/shared/plan-api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createTestDb, DIALECTS, dialectUnavailable, type TestDb } from '../support/databases.ts';
+import { jsonApi } from '../support/json-api.ts';
 
 describe.each(DIALECTS)('search over meeting notes, answers, write-ups and research on %s', (dialect) => {
   const skip = dialectUnavailable(dialect);
@@ -38,16 +39,7 @@ describe.each(DIALECTS)('search over meeting notes, answers, write-ups and resea
     await t?.close();
   });
 
-  const call = async (method: string, path: string, body?: unknown, as = cookie) => {
-    const response = await t.request(method, path, { cookie: as, body });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  const api = async <T>(method: string, path: string, body?: unknown, expected = 200, as = cookie): Promise<T> => {
-    const r = await call(method, path, body, as);
-    expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBe(expected);
-    return r.body as T;
-  };
+  const { call, api } = jsonApi(() => t, () => cookie);
   const event = async (id: string, body: Record<string, unknown>, as = cookie) => {
     const current = await api<Interview>('GET', `/api/interviews/${id}`, undefined, 200, as);
     return api<Interview>('POST', `/api/interviews/${id}/events`, { version: current.version, ...body }, 200, as);
