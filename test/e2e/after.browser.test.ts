@@ -35,11 +35,7 @@ describe.each(DIALECTS)('after the meeting in a real browser, on %s', (dialect) 
   });
 
   const shoot = (name: string) => screenshotBothWidths(page, `${dialect}-after-${name}`);
-  const api = async (method: 'get' | 'post' | 'put' | 'patch', url: string, data?: unknown) => {
-    const response = await page.request.fetch(`${server.url}${url}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
+  const api: BrowserSession['api'] = (method, path, data) => session.api(method, path, data);
 
   it.skipIf(skip)('writes up a held meeting, records a name they gave, drafts a specific thank-you, prints it and marks it sent', async () => {
     await api('post', '/api/setup', { name: 'Sky Seeker', email: 'sky@example.com', password: 'a long passphrase' });

@@ -51,11 +51,7 @@ describe.each(DIALECTS)('meeting mode in a real browser at phone width, on %s', 
     await page.waitForTimeout(300);
     await page.screenshot({ path: file('phone'), fullPage: true });
   };
-  const api = async <T>(method: 'get' | 'post' | 'put', url: string, data?: unknown): Promise<T> => {
-    const response = await page.request.fetch(`${server.url}${url}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return response.json() as Promise<T>;
-  };
+  const api: BrowserSession['api'] = (method, path, data) => session.api(method, path, data);
   /** What the database holds, read without the browser (which may be offline). */
   const storedAnswer = async (itemId: string) =>
     (await server.db.kysely.selectFrom('agenda_item').select('answer').where('id', '=', itemId).executeTakeFirstOrThrow()).answer;

@@ -43,11 +43,7 @@ describe.each(DIALECTS)('outcomes in a real browser, on %s', (dialect) => {
     await expect.poll(() => closeButtons.count()).toBe(0);
     await screenshotBothWidths(page, `${dialect}-outcomes-${name}`);
   };
-  const api = async (method: 'get' | 'post' | 'put' | 'patch', url: string, data?: unknown) => {
-    const response = await page.request.fetch(`${server.url}${url}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
+  const api: BrowserSession['api'] = (method, path, data) => session.api(method, path, data);
 
   it.skipIf(skip)('records a lead from a conversation, edits it into a job interview, shows it on the interview, and deletes it after asking', async () => {
     await api('post', '/api/setup', { name: 'Sky Seeker', email: 'sky@example.com', password: 'a long passphrase' });

@@ -39,11 +39,7 @@ describe.each(DIALECTS)('planning and asking in a real browser, on %s', (dialect
   });
 
   const shoot = (name: string) => screenshotBothWidths(page, `${dialect}-plan-${name}`);
-  const api = async (method: 'get' | 'post' | 'put', path: string, data?: unknown) => {
-    const response = await page.request.fetch(`${server.url}${path}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
+  const api: BrowserSession['api'] = (method, path, data) => session.api(method, path, data);
 
   it.skipIf(skip)('adds a target, follows its warm path, writes a request the lint accepts, and sees the follow-up on Today', async () => {
     await api('post', '/api/setup', { name: 'Sky Seeker', email: 'sky@example.com', password: 'a long passphrase' });

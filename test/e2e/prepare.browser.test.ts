@@ -58,11 +58,7 @@ describe.each(DIALECTS)('preparing in a real browser, on %s', (dialect) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(300);
   };
-  const api = async (method: 'get' | 'post' | 'put' | 'patch', path: string, data?: unknown) => {
-    const response = await page.request.fetch(`${server.url}${path}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
+  const api: BrowserSession['api'] = (method, path, data) => session.api(method, path, data);
 
   it.skipIf(skip)('picks 9 questions, shows that 7 fit in 30 minutes, warns about one a search answers, and keeps research notes', async () => {
     await api('post', '/api/setup', { name: 'Sky Seeker', email: 'sky@example.com', password: 'a long passphrase' });

@@ -38,11 +38,7 @@ describe.each(DIALECTS)('scheduling in a real browser, on %s', (dialect) => {
   });
 
   const shoot = (name: string) => screenshotBothWidths(page, `${dialect}-schedule-${name}`);
-  const api = async (method: 'get' | 'post' | 'put' | 'patch', path: string, data?: unknown) => {
-    const response = await page.request.fetch(`${server.url}${path}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
+  const api: BrowserSession['api'] = (method, path, data) => session.api(method, path, data);
   const calendarParts = () =>
     smtp.received.flatMap((mail) => mail.mime.walk().filter((part) => (part.header('content-type') ?? '').startsWith('text/calendar')).map((part) => part.body.toString('utf8')));
 

@@ -4,6 +4,7 @@
  * background network). Console errors, page errors and server errors are
  * collected in `problems` for the test to check.
  */
+import { expect } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,8 @@ export interface BrowserSession {
   browser: Browser;
   page: Page;
   problems: string[];
+  /** A JSON call with the page's cookies, as the web app makes it (with its Origin); expects a 2xx answer. */
+  api<T = any>(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, data?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,11 @@ export async function openBrowserSession(
     browser,
     page,
     problems,
+    async api(method, url, data) {
+      const response = await page.request.fetch(`${server.url}${url}`, { method, headers: { origin: server.url }, ...(data ? { data } : {}) });
+      expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
+      return response.json();
+    },
     async close() {
       await browser.close();
       await server.close();
