@@ -8,9 +8,8 @@
 import { checkMailSettings } from './mail/sender.ts';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { z } from 'zod';
-import { redactUrl } from './db/database.ts';
+import { loadPg, redactUrl } from './db/database.ts';
 
 export interface Config {
   port: number;
@@ -141,7 +140,7 @@ export async function checkConfigAtRuntime(config: StorageConfig): Promise<strin
       problems.push(`RAPPORT_DATA_DIR ${config.dataDir} is not writable (${(error as Error).message}).`);
     }
   } else {
-    const client = new pg.Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
+    const client = new (loadPg().Client)({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
     try {
       await client.connect();
       await client.query('select 1');

@@ -54,9 +54,10 @@
  * crash in the window above.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
-import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
-import addressparser from 'nodemailer/lib/addressparser';
+import type { SendMailOptions, Transporter } from 'nodemailer';
+import type addressparser from 'nodemailer/lib/addressparser';
 import { isEmail } from '../core/normalize.ts';
 import {
   DEFAULT_LEASE_MS,
@@ -69,6 +70,14 @@ import {
 import { redactUrl } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import * as outbox from '../repositories/outbox.repository.ts';
+
+/**
+ * nodemailer is loaded when mail is first configured or sent, not at start: most
+ * servers run without SMTP, and loading it costs some 3 MB of resident memory.
+ */
+const requireModule = createRequire(import.meta.url);
+const nodemailer = () => requireModule('nodemailer') as typeof import('nodemailer');
+const mailboxesIn = (text: string) => (requireModule('nodemailer/lib/addressparser') as typeof addressparser)(text, { flatten: true });
 
 // ---- settings ---------------------------------------------------------------
 
@@ -139,7 +148,7 @@ export type FromResult = { ok: true; from: outbox.MailAddress } | { ok: false; p
 
 /** Reads Rapport's From address: `rapport@example.org` or `Rapport <rapport@example.org>`. */
 export function parseFromAddress(text: string): FromResult {
-  const parsed = addressparser(text.trim(), { flatten: true });
+  const parsed = mailboxesIn(text.trim());
   const only = parsed.length === 1 ? parsed[0] : undefined;
   if (!only || !isEmail(only.address)) return { ok: false, problem: `The From address "${text}" is not one e-mail address, e.g. "Rapport <rapport@example.org>".` };
   return { ok: true, from: { name: only.name.trim() || null, address: only.address } };
@@ -184,7 +193,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, sock
 
 /** A nodemailer SMTP transport, one connection per message. Close it on shutdown. */
 export function createSmtpTransport(settings: SmtpSettings): Transporter {
-  return createTransport({
+  return nodemailer().createTransport({
     host: settings.host,
     port: settings.port,
     secure: settings.secure,

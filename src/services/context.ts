@@ -22,6 +22,18 @@ export interface ServiceContext {
   mail?: MailContext | null;
 }
 
+/**
+ * A new random id (a UUID v4), held as one flat string. `crypto.randomUUID()`
+ * assembles its text from twenty pieces, and V8 keeps that as a tree of some
+ * fourteen linked strings (about 480 bytes) until something reads it whole;
+ * `toLowerCase()` on an already lower-case id returns it as one 56-byte string.
+ * Imports hold tens of thousands of new ids at once, so this is 13 MB of a
+ * 30,000-row import's peak (measured with a heap snapshot).
+ */
+export function newRandomId(): string {
+  return crypto.randomUUID().toLowerCase();
+}
+
 export function serviceContext(db: Kysely<Database>, dialect: Dialect, overrides: Partial<Omit<ServiceContext, 'db' | 'dialect'>> = {}): ServiceContext {
-  return { db, dialect, now: () => new Date(), newId: () => crypto.randomUUID(), ...overrides };
+  return { db, dialect, now: () => new Date(), newId: newRandomId, ...overrides };
 }
