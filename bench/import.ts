@@ -2,12 +2,14 @@
  * Import speed on a generated 30,000-row LinkedIn Connections.csv, against
  * references run in the same process on the same rows:
  *  - SQLite: raw better-sqlite3 upserts of the same parsed rows in one transaction;
- *  - PostgreSQL: COPY of the same rows into a staging table; beside it, for reading
- *    the ratio, the floor the schema sets: those staged rows put into the real
- *    tables by `insert … select`.
+ *  - PostgreSQL: COPY of the same rows into a staging table (the issue's budget);
+ *    and, like the SQLite reference, which writes into the real contact table, COPY
+ *    of the same rows straight into organization and contact — PostgreSQL's fastest
+ *    bulk load into the real tables, with their indexes, foreign keys and search index.
  * Also the resident memory of the process after the imports.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -129,23 +131,22 @@ export async function benchImports(pgAdminUrl: string): Promise<Result[]> {
       if (again.value.created !== 0) throw new Error('re-import created contacts');
       return { reference, first, again };
     });
-    // Not a target: what the schema itself costs (contact's indexes and foreign keys,
-    // the search row and its GIN index), so the import's ratio can be read against it.
-    // Its own fresh database, so the import above ran on an empty table as before.
-    const floor = await withBenchDatabase(admin, pgAdminUrl, `rapport_bench_floor_${process.pid}`, async (_db, client, ownerId) => {
-      await createStaging(client);
-      await copyStaging(client, tsv);
-      return timed(() => insertStagedRows(client, ownerId));
+    // Like the SQLite reference: the same rows loaded straight into the real tables
+    // (indexes, foreign keys, the search trigger) by COPY. Its own fresh database, so
+    // it loads into empty tables as the import above did.
+    const realTables = await withBenchDatabase(admin, pgAdminUrl, `rapport_bench_copy_${process.pid}`, async (_db, client, ownerId) => {
+      const { organizations, contacts } = realTableRows(people, ownerId);
+      return timed(() => copyIntoRealTables(client, organizations, contacts));
     });
     results.push(
       { name: 'postgres: import 30,000-row Connections.csv end to end', value: round(first.ms), unit: 'ms', reference: round(reference.ms), ratio: round(first.ms / reference.ms) },
       { name: 'postgres: re-import of the same file', value: round(again.ms), unit: 'ms', reference: round(reference.ms), ratio: round(again.ms / reference.ms) },
       {
-        name: 'postgres: floor, not a target — the same staged rows put into organization and contact by insert … select (indexes, foreign keys, search index)',
-        value: round(floor.ms),
+        name: 'postgres: import 30,000-row Connections.csv end to end, against COPY of the same rows straight into organization and contact (indexes, foreign keys, search index)',
+        value: round(first.ms),
         unit: 'ms',
-        reference: round(reference.ms),
-        ratio: round(floor.ms / reference.ms),
+        reference: round(realTables.ms),
+        ratio: round(first.ms / realTables.ms),
       },
     );
   } finally {
@@ -199,22 +200,43 @@ async function medianCopyMs(client: pg.Client, tsv: string): Promise<number> {
   return samples.sort((a, b) => a - b)[2]!;
 }
 
-/** The staged rows as contacts of `ownerId`, in one transaction of two set-based statements. */
-async function insertStagedRows(client: pg.Client, ownerId: string): Promise<void> {
+/** COPY's text format: tab-separated, \N for null, backslashes and the separators escaped. */
+function copyLine(values: readonly (string | null)[]): string {
+  return values.map((v) => (v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'))).join('\t');
+}
+
+/** The parsed people as the rows an import of them writes: one organization per company, each contact linked to its own. */
+function realTableRows(people: readonly ImportedPerson[], ownerId: string): { organizations: string; contacts: string } {
+  const now = new Date().toISOString();
+  const organizationIds = new Map<string, string>();
+  const organizations: string[] = [];
+  const contacts = people.map((p) => {
+    let organizationId: string | null = null;
+    if (p.organization !== null) {
+      const key = matchKey(p.organization);
+      organizationId = organizationIds.get(key) ?? null;
+      if (organizationId === null) {
+        organizationId = randomUUID();
+        organizationIds.set(key, organizationId);
+        organizations.push(copyLine([organizationId, ownerId, p.organization, key, '1', now, now]));
+      }
+    }
+    return copyLine([randomUUID(), ownerId, p.name, matchKey(p.name), JSON.stringify(p.emails), '[]', p.linkedinUrl, organizationId, p.title, 'LinkedIn', p.connectedOn, p.title, p.organization, '1', now, now]);
+  });
+  return { organizations: `${organizations.join('\n')}\n`, contacts: `${contacts.join('\n')}\n` };
+}
+
+/** Both COPYs in one transaction, as the import writes. */
+async function copyIntoRealTables(client: pg.Client, organizations: string, contacts: string): Promise<void> {
   await client.query('begin');
-  await client.query(
-    `insert into organization (id, owner_id, name, name_key, version, created_at, updated_at)
-     select gen_random_uuid()::text, $1, organization, lower(organization), 1, now(), now()
-     from (select distinct organization from staging where organization is not null) s`,
-    [ownerId],
-  );
-  await client.query(
-    `insert into contact (id, owner_id, name, name_key, emails, phones, linkedin_url, organization_id, title, source,
-                          connected_on, imported_title, imported_organization, version, created_at, updated_at)
-     select gen_random_uuid()::text, $1, s.name, s.name_key, s.emails, '[]', s.linkedin_url, o.id, s.title, 'LinkedIn',
-            s.connected_on, s.title, s.organization, 1, now(), now()
-     from staging s left join organization o on o.owner_id = $1 and o.name = s.organization`,
-    [ownerId],
+  await pipeline(Readable.from([organizations]), client.query(copyFrom('copy organization (id, owner_id, name, name_key, version, created_at, updated_at) from stdin')));
+  await pipeline(
+    Readable.from([contacts]),
+    client.query(
+      copyFrom(
+        `copy contact (id, owner_id, name, name_key, emails, phones, linkedin_url, organization_id, title, source, connected_on, imported_title, imported_organization, version, created_at, updated_at) from stdin`,
+      ),
+    ),
   );
   await client.query('commit');
 }
