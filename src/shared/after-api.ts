@@ -9,10 +9,10 @@ import { cleanText, isEmail } from '../core/normalize.ts';
 import { MAY_USE_NAME, type MayUseName } from '../core/referral-rules.ts';
 import type { ValueIdea } from '../core/stay-in-touch.ts';
 import type { ThankYouFinding } from '../core/thank-you.ts';
-import type { Ref } from './api.ts';
+import { editedVersion, recordId, type Ref } from './api.ts';
 
-const id = z.string().uuid({ message: 'must be an id returned by Rapport' });
-const version = z.number({ message: 'is required: the version you are editing' }).int().min(0);
+const id = recordId;
+const version = editedVersion(0);
 
 const optionalText = (max: number) =>
   z
@@ -161,7 +161,7 @@ export const THANK_YOU_CHANNELS = ['email', 'copy', 'card'] as const;
 export const ThankYouSendSchema = z.strictObject({
   via: z.enum(THANK_YOU_CHANNELS),
   /** The interview's version, as for any event. */
-  version: z.number({ message: 'is required: the version you are editing' }).int().positive(),
+  version: editedVersion(1),
 });
 export type ThankYouSendInput = z.input<typeof ThankYouSendSchema>;
 
@@ -213,7 +213,7 @@ export const OutcomeCreateSchema = z.strictObject({
 export type OutcomeCreateInput = z.input<typeof OutcomeCreateSchema>;
 
 export const OutcomeUpdateSchema = z.strictObject({
-  version: z.number({ message: 'is required: the version you are editing' }).int().positive(),
+  version: editedVersion(1),
   kind: outcomeFields.kind.optional(),
   title: outcomeFields.title.optional(),
   organizationId: outcomeFields.organizationId.optional(),

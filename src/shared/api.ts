@@ -15,9 +15,34 @@ import {
   normalizeTags,
 } from '../core/normalize.ts';
 
-const id = z.string().uuid({ message: 'must be an id returned by Rapport' });
+/**
+ * A record's id as Rapport issued it: a UUID, compared in lower case (the way ids
+ * are issued and stored, and the way path ids are read), so an id a client
+ * upper-cased still names its record.
+ */
+export const recordId = z
+  .string()
+  .uuid({ message: 'must be an id returned by Rapport' })
+  .transform((value) => value.toLowerCase());
+const id = recordId;
 
 /** Optional free text: empty or blank means "none" and is stored as null. */
+/** The highest version a record can reach: versions are kept in 32-bit integer columns. */
+export const MAX_VERSION = 2_147_483_647;
+
+/**
+ * The version an edit was made over: a whole number from `min` (1 for a record,
+ * 0 for one never saved) to MAX_VERSION. Beyond it, PostgreSQL would refuse the
+ * parameter itself; said here, it is bad input naming the field.
+ */
+export function editedVersion(min: 0 | 1, message = 'is required: the version you are editing') {
+  return z
+    .number({ message })
+    .int()
+    .min(min, { message: `must be ${min} or more` })
+    .max(MAX_VERSION, { message: `must be at most ${MAX_VERSION}` });
+}
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -98,7 +123,7 @@ export type ContactCreate = z.output<typeof ContactCreateSchema>;
 
 /** A partial edit: absent fields are left alone, null clears; `version` is the one the editor saw. */
 export const ContactUpdateSchema = z.strictObject({
-  version: z.number({ message: 'is required: the version you are editing' }).int().positive(),
+  version: editedVersion(1),
   name: contactFields.name.optional(),
   emails: contactFields.emails.optional(),
   phones: contactFields.phones.optional(),
@@ -153,7 +178,7 @@ export type OrganizationCreateInput = z.input<typeof OrganizationCreateSchema>;
 export type OrganizationCreate = z.output<typeof OrganizationCreateSchema>;
 
 export const OrganizationUpdateSchema = z.strictObject({
-  version: z.number({ message: 'is required: the version you are editing' }).int().positive(),
+  version: editedVersion(1),
   name: OrganizationCreateSchema.shape.name.optional(),
   website: OrganizationCreateSchema.shape.website.removeDefault().optional(),
   industry: OrganizationCreateSchema.shape.industry.removeDefault().optional(),
@@ -171,7 +196,7 @@ export type OrganizationListQuery = z.input<typeof OrganizationListQuerySchema>;
 
 /** `DELETE …?version=N`: refuse the delete if the record changed since version N was loaded. */
 export const DeleteQuerySchema = z.object({
-  version: z.coerce.number().int().positive().optional(),
+  version: z.coerce.number().pipe(editedVersion(1)).optional(),
 });
 
 export const CredentialsSchema = z.strictObject({

@@ -7,6 +7,7 @@
  * seeker chooses — nothing is overwritten silently.
  */
 import { z } from 'zod';
+import { editedVersion } from './api.ts';
 import type { InterviewStage } from '../core/interview-stages.ts';
 import type { MeetingMinutes, MeetingPlace } from '../core/meeting-slots.ts';
 
@@ -14,7 +15,7 @@ import type { MeetingMinutes, MeetingPlace } from '../core/meeting-slots.ts';
 export const MAX_ANSWER_CHARS = 20_000;
 export const MAX_NOTES_CHARS = 100_000;
 
-const baseVersion = z.number({ message: 'is required: the version your text was typed over' }).int().min(0, { message: 'must be 0 or more' });
+const baseVersion = editedVersion(0, 'is required: the version your text was typed over');
 
 const text = (max: number) =>
   z

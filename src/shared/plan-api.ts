@@ -20,10 +20,10 @@ import type { ReminderKind } from '../core/reminders.ts';
 import type { RequestTemplateId } from '../core/request-templates.ts';
 import type { Advocacy } from '../core/targets.ts';
 import type { WarmPaths } from '../core/warm-paths.ts';
-import type { Ref } from './api.ts';
+import { editedVersion, recordId, type Ref } from './api.ts';
 
-const id = z.string().uuid({ message: 'must be an id returned by Rapport' });
-const version = z.number({ message: 'is required: the version you are editing' }).int().positive();
+const id = recordId;
+const version = editedVersion(1);
 const isoDate = z.iso.date({ message: 'must be a date like 2026-03-02' });
 const instant = z.iso.datetime({ offset: true, message: 'must be a date and time like 2026-03-02T09:30:00Z' });
 
@@ -59,7 +59,7 @@ export interface SeekerPreferences {
 
 export const PreferencesUpdateSchema = z.strictObject({
   /** The version you loaded; 0 for preferences never saved. */
-  version: z.number({ message: 'is required: the version you are editing' }).int().min(0),
+  version: editedVersion(0),
   timeZone: timeZone.optional(),
   workingDays: z
     .array(z.number().int().min(1, { message: 'must be 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be 1 (Monday) to 7 (Sunday)' }))

@@ -4,6 +4,7 @@
  * and the planned agenda. Shared by the server routes and the web app.
  */
 import { z } from 'zod';
+import { editedVersion, recordId } from './api.ts';
 import type { AgendaPlan } from '../core/agenda.ts';
 import { MAX_MEETING_MINUTES, MIN_MEETING_MINUTES } from '../core/agenda.ts';
 import { cleanText } from '../core/normalize.ts';
@@ -12,8 +13,8 @@ import { QUESTION_CATEGORIES, TIARA_TAGS, type QuestionCategory, type TiaraTag }
 export { CATEGORY_LABELS, QUESTION_CATEGORIES, TIARA_LABELS, TIARA_TAGS, type QuestionCategory, type TiaraTag } from '../core/question-bank.ts';
 export type { AgendaBlock, AgendaPlan, AgendaWarning, PlannedQuestion, TimelineBlock } from '../core/agenda.ts';
 
-const id = z.string().uuid({ message: 'must be an id returned by Rapport' });
-const version = z.number({ message: 'is required: the version you are editing' }).int().positive();
+const id = recordId;
+const version = editedVersion(1);
 
 /** How many questions one agenda may hold: far more than any time box fits. */
 export const MAX_AGENDA_QUESTIONS = 40;
