@@ -326,6 +326,8 @@ export interface BackupReferral {
   note: string | null;
   referrerToldAt: string | null;
   createdAt: string;
+  /** Migration 0012; absent (1) in files written before it. */
+  version: number;
 }
 
 export interface BackupOutcome {
@@ -700,7 +702,8 @@ const ReferralSchema = z.strictObject({
   note: nullableText,
   referrerToldAt: timestamp.nullable(),
   createdAt: timestamp,
-}) satisfies z.ZodType<BackupReferral>;
+  version: version.default(1),
+}) satisfies z.ZodType<BackupReferral, unknown>;
 
 const OutcomeSchema = z.strictObject({
   id,

@@ -361,6 +361,8 @@ export interface ReferralTable {
   note: string | null;
   referrer_told_at: Timestamp | null;
   created_at: Timestamp;
+  /** Migration 0012: edits are refused over an older version. */
+  version: Generated<number>;
 }
 
 export interface OutcomeTable {

@@ -172,6 +172,7 @@ function toReferral(row: ReferralFullRow): Referral {
     contactedAt: isoOrNull(row.contacted_at as Date | string | null),
     referrerToldAt: isoOrNull(row.referrer_told_at),
     createdAt: toIso(row.created_at),
+    version: row.version,
   };
 }
 
@@ -191,15 +192,26 @@ export async function findReferral(db: Db, ownerId: string, id: string): Promise
   return row ? toReferral(row) : undefined;
 }
 
+/**
+ * Applies `changes` and moves the version on, only while the referral is at
+ * `expectedVersion`; false when it is not (or is not this owner's). Without an
+ * expected version (Today's "tell the referrer" task marking it told), applies
+ * them as they are and leaves the version alone: that flag is set, not edited.
+ */
 export async function updateReferral(
   db: Db,
   ownerId: string,
   id: string,
   changes: { may_use_name?: MayUseName; note?: string | null; referrer_told_at?: string | null },
+  expectedVersion?: number,
 ): Promise<boolean> {
-  if (Object.keys(changes).length === 0) return (await findReferral(db, ownerId, id)) !== undefined;
-  const result = await db.updateTable('referral').set(changes).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  let query = db.updateTable('referral').where('owner_id', '=', ownerId).where('id', '=', id);
+  if (expectedVersion === undefined) {
+    if (Object.keys(changes).length === 0) return (await findReferral(db, ownerId, id)) !== undefined;
+    return (await query.set(changes).executeTakeFirst()).numUpdatedRows > 0n;
+  }
+  query = query.where('version', '=', expectedVersion);
+  return (await query.set((eb) => ({ ...changes, version: eb('version', '+', 1) })).executeTakeFirst()).numUpdatedRows > 0n;
 }
 
 /** Names given in one interview, for the thank-you ("I'll reach out to …"). */

@@ -374,6 +374,7 @@ export async function listBackupReferrals(db: Db, ownerId: string): Promise<Back
       note: row.note,
       referrerToldAt: isoOrNull(row.referrer_told_at),
       createdAt: toIso(row.created_at),
+      version: row.version,
     }))
     .sort(byKey((r) => r.id));
 }
@@ -801,6 +802,7 @@ export async function insertRestoredReferrals(db: Db, ownerId: string, referrals
           note: r.note,
           referrer_told_at: r.referrerToldAt,
           created_at: r.createdAt,
+          version: r.version,
         })),
       )
       .execute();

@@ -215,12 +215,17 @@ export async function updateReferral(
 ): Promise<Referral> {
   const current = await after.findReferral(ctx.db, ownerId, referralId);
   if (!current || current.interviewId !== interviewId) throw notFound('The referral');
-  await after.updateReferral(ctx.db, ownerId, referralId, {
+  const changes = {
     ...(input.mayUseName !== undefined ? { may_use_name: input.mayUseName } : {}),
     ...(input.note !== undefined ? { note: input.note } : {}),
     ...(input.referrerTold === true && current.referrerToldAt === null ? { referrer_told_at: ctx.now().toISOString() } : {}),
     ...(input.referrerTold === false ? { referrer_told_at: null } : {}),
-  });
+  };
+  if (!(await after.updateReferral(ctx.db, ownerId, referralId, changes, input.version))) {
+    const now = await after.findReferral(ctx.db, ownerId, referralId);
+    if (!now) throw notFound('The referral');
+    throw versionConflict('referral', now.version);
+  }
   return (await after.findReferral(ctx.db, ownerId, referralId)) ?? current;
 }
 

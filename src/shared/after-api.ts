@@ -82,6 +82,8 @@ export interface Referral {
   contactedAt: string | null;
   referrerToldAt: string | null;
   createdAt: string;
+  /** Edits name the version they were made over (the note, "may I use your name?", told). */
+  version: number;
 }
 
 export const ReferralCreateSchema = z
@@ -113,6 +115,8 @@ export const ReferralCreateSchema = z
 export type ReferralCreateInput = z.input<typeof ReferralCreateSchema>;
 
 export const ReferralUpdateSchema = z.strictObject({
+  /** The referral's version the edit was made over; an older one is refused. */
+  version: editedVersion(1),
   mayUseName: z.enum(MAY_USE_NAME).optional(),
   note: optionalText(1000).optional(),
   /** true marks the referrer told now; false takes it back. */

@@ -166,8 +166,20 @@ describe.each(DIALECTS)('after-meeting API on %s', (dialect) => {
     const told = (await api<{ items: Referral[] }>('GET', `/api/interviews/${iv.id}/referrals`)).items.find((r) => r.id === ana.id);
     expect(told).toMatchObject({ referrerToldAt: '2026-03-10T18:00:00.000Z' });
     expect(told!.contactedAt).not.toBeNull();
-    const reopened = await api<Referral>('PATCH', `/api/interviews/${iv.id}/referrals/${ana.id}`, { referrerTold: false, mayUseName: 'no' });
-    expect(reopened).toMatchObject({ referrerToldAt: null, mayUseName: 'no' });
+    // Marking the referrer told is a task decision, not an edit: the version stays.
+    expect(told!.version).toBe(ana.version);
+    const reopened = await api<Referral>('PATCH', `/api/interviews/${iv.id}/referrals/${ana.id}`, { version: told!.version, referrerTold: false, mayUseName: 'no' });
+    expect(reopened).toMatchObject({ referrerToldAt: null, mayUseName: 'no', version: told!.version + 1 });
+
+    // An edit made over the version before that one (another device) is refused, and changes nothing.
+    const staleReferralEdit = await call('PATCH', `/api/interviews/${iv.id}/referrals/${ana.id}`, { version: told!.version, note: 'From the other phone', mayUseName: 'yes' });
+    expect(staleReferralEdit.status, staleReferralEdit.text).toBe(409);
+    expect(staleReferralEdit.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: reopened.version } });
+    const missing = await call('PATCH', `/api/interviews/${iv.id}/referrals/${ana.id}`, { note: 'No version' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['version']);
+    const kept = (await api<{ items: Referral[] }>('GET', `/api/interviews/${iv.id}/referrals`)).items.find((r) => r.id === ana.id);
+    expect(kept).toEqual(reopened);
   });
 
   it.skipIf(skip)('counts the thank-you deadline from when meeting mode says the meeting ended, not the schedule', async () => {

@@ -362,8 +362,8 @@ async function seedPrepareAndAfter(k: Kysely<Database>, ownerId: string, otherId
   await k
     .insertInto('referral')
     .values([
-      { id: ref(1), owner_id: ownerId, interview_id: ivw(2), referrer_contact_id: person(5), contact_id: person(3), may_use_name: 'yes', note: 'Runs the data team', referrer_told_at: null, created_at: '2026-03-12T16:05:00.000Z' },
-      { id: ref(9), owner_id: otherId, interview_id: ivw(9), referrer_contact_id: person(7), contact_id: person(7), may_use_name: 'no', note: null, referrer_told_at: null, created_at: '2026-03-12T16:05:00.000Z' },
+      { id: ref(1), owner_id: ownerId, interview_id: ivw(2), referrer_contact_id: person(5), contact_id: person(3), may_use_name: 'yes', note: 'Runs the data team', referrer_told_at: null, created_at: '2026-03-12T16:05:00.000Z', version: 2 },
+      { id: ref(9), owner_id: otherId, interview_id: ivw(9), referrer_contact_id: person(7), contact_id: person(7), may_use_name: 'no', note: null, referrer_told_at: null, created_at: '2026-03-12T16:05:00.000Z', version: 1 },
     ])
     .execute();
   const outcome = (id: string, owner: string, kind: string, organizationId: string | null, occurredOn: string) => ({
@@ -754,7 +754,7 @@ describe.each(PAIRS)('account backup from %s restored into %s', (from, to) => {
       },
     ]);
     expect(backup.referrals).toEqual([
-      { id: ref(1), interviewId: ivw(2), referrerContactId: person(5), contactId: person(3), mayUseName: 'yes', note: 'Runs the data team', referrerToldAt: null, createdAt: '2026-03-12T16:05:00.000Z' },
+      { id: ref(1), interviewId: ivw(2), referrerContactId: person(5), contactId: person(3), mayUseName: 'yes', note: 'Runs the data team', referrerToldAt: null, createdAt: '2026-03-12T16:05:00.000Z', version: 2 },
     ]);
     // The conversations each came from, sorted; none for the offer.
     expect(backup.outcomes.map((o) => [o.id, o.kind, o.organizationId, o.interviewIds])).toEqual([
@@ -954,7 +954,7 @@ function handBackup(base = 0): AccountBackup {
     writeUps: [
       { interviewId: ivw(base + 2), learned: 'a lot', informationRating: 4, gaveBack: null, connectionMade: null, lead: null, nextStep: null, thankYouSubject: null, thankYouBody: null, version: 1, createdAt: sent, updatedAt: sent },
     ],
-    referrals: [{ id: ref(base + 1), interviewId: ivw(base + 2), referrerContactId: p(2), contactId: p(3), mayUseName: 'not_asked', note: null, referrerToldAt: null, createdAt: sent }],
+    referrals: [{ id: ref(base + 1), interviewId: ivw(base + 2), referrerContactId: p(2), contactId: p(3), mayUseName: 'not_asked', note: null, referrerToldAt: null, createdAt: sent, version: 3 }],
     outcomes: [{ id: out(base + 1), kind: 'job_interview', title: 'First round', organizationId: o(1), occurredOn: '2026-02-01', notes: null, interviewIds: [ivw(base + 2)], version: 1, createdAt: sent, updatedAt: sent }],
   };
 }
@@ -1361,6 +1361,14 @@ describe.each(DIALECTS)('restore into %s', (dialect) => {
     const row = await db.kysely.selectFrom('seeker_preference').selectAll().where('user_id', '=', result.userId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ stay_in_touch_first_weeks: 8, stay_in_touch_every_months: 3, digest_hour: null, digest_sent_on: null });
     expect(await db.kysely.selectFrom('calendar_feed').select('user_id').where('user_id', '=', result.userId).execute()).toEqual([]);
+  });
+
+  it.skipIf(skip)('restores the referrals of a file written before migration 0012 at version 1, and keeps a version it has', async () => {
+    const b = handBackup(1200);
+    const older = { ...b, account: { ...b.account, email: 'before-0012@example.com' }, referrals: b.referrals.map(({ version: _version, ...r }) => r) };
+    const result = await restoreAccount(db.kysely, older, RESTORED_AT);
+    expect((await exportAccount(db.kysely, result.userId, EXPORTED_AT)).referrals.map((r) => [r.id, r.version])).toEqual(b.referrals.map((r) => [r.id, 1]));
+    expect(b.referrals.map((r) => r.version)).toEqual([3]);
   });
 
   it.skipIf(skip)('restores a version-1 file written before plan and ask, with the defaults of migration 0005', async () => {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.ts';
 import type { Contact } from '../../src/shared/api.ts';
+import type { Referral } from '../../src/shared/after-api.ts';
 import type { Interview } from '../../src/shared/plan-api.ts';
 import { browserTestsAvailable, openBrowserSession, screenshotBothWidths, SCREENSHOTS, type BrowserSession } from '../support/browser.ts';
 import { DIALECTS, dialectUnavailable } from '../support/databases.ts';
@@ -84,6 +85,25 @@ describe.each(DIALECTS)('after the meeting in a real browser, on %s', (dialect) 
     await after.getByRole('link', { name: 'Ana Ortiz' }).waitFor();
     const ana = (await api('get', '/api/contacts?q=ortiz')).items[0] as { id: string };
     expect(((await api('get', `/api/contacts/${ana.id}`)) as Contact).introducedBy?.name).toBe('Dana Reyes');
+
+    // "May I use your name?" was changed on another device meanwhile: this page's change is refused rather
+    // than written over it, and the page shows what is there now, to choose again.
+    const [referral] = ((await api('get', `/api/interviews/${interview.id}/referrals`)) as { items: Referral[] }).items;
+    await api('patch', `/api/interviews/${interview.id}/referrals/${referral!.id}`, { version: referral!.version, mayUseName: 'no' });
+    const mayUse = after.getByRole('radiogroup', { name: "May I use Dana's name with Ana Ortiz?" });
+    await mayUse.getByText('Not asked', { exact: true }).click();
+    await page.getByText('This name was changed on another device. What it says now is shown; choose again.').waitFor();
+    await expect.poll(() => mayUse.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(true);
+    await mayUse.scrollIntoViewIfNeeded();
+    await shoot('00-referral-changed-elsewhere');
+    // The refused change is the one 409 the console may show.
+    await expect.poll(() => problems.filter((p) => /status of 409/.test(p)).length).toBe(1);
+    problems.splice(problems.findIndex((p) => /status of 409/.test(p)), 1);
+    await expect.poll(() => mayUse.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(true);
+    await mayUse.getByText('Not asked', { exact: true }).click();
+    await expect
+      .poll(async () => ((await api('get', `/api/interviews/${interview.id}/referrals`)) as { items: Referral[] }).items[0]?.mayUseName)
+      .toBe('not_asked');
 
     // The draft quotes what she said, names the next step and the person she suggested.
     const message = after.getByLabel('Message');

@@ -10,6 +10,7 @@ import * as m0008 from './0008_scheduling.ts';
 import * as m0009 from './0009_interview_search_marked_names.ts';
 import * as m0010 from './0010_prepare_meet_after.ts';
 import * as m0011 from './0011_search_meeting_notes.ts';
+import * as m0012 from './0012_referral_version.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009_interview_search_marked_names': m0009,
   '0010_prepare_meet_after': m0010,
   '0011_search_meeting_notes': m0011,
+  '0012_referral_version': m0012,
 };

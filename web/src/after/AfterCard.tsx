@@ -281,9 +281,16 @@ function Referrals({ interview, referrals }: { interview: Interview; referrals: 
     },
   });
   const change = useMutation({
-    mutationFn: ({ id, mayUseName }: { id: string; mayUseName: MayUseName }) => updateReferral(interview.id, id, { mayUseName }),
+    mutationFn: ({ referral, mayUseName }: { referral: Referral; mayUseName: MayUseName }) =>
+      updateReferral(interview.id, referral.id, { version: referral.version, mayUseName }),
     onSuccess: refresh,
-    onError: (error) => notifyError(error, 'Not changed'),
+    onError: (error) => {
+      // Changed on another device since this page loaded: show what is there now, to choose again.
+      if (isApiError(error, 'VERSION_CONFLICT')) {
+        refresh();
+        notifyError(error, 'Not changed', 'This name was changed on another device. What it says now is shown; choose again.');
+      } else notifyError(error, 'Not changed');
+    },
   });
 
   return (
@@ -315,7 +322,7 @@ function Referrals({ interview, referrals }: { interview: Interview; referrals: 
                     size="xs"
                     data={MAY_USE_OPTIONS}
                     value={r.mayUseName}
-                    onChange={(value) => change.mutate({ id: r.id, mayUseName: value as MayUseName })}
+                    onChange={(value) => change.mutate({ referral: r, mayUseName: value as MayUseName })}
                     aria-label={`May I use ${first}'s name with ${r.contact.name}?`}
                   />
                 </Stack>

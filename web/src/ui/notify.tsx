@@ -12,10 +12,11 @@ export function notifySuccess(message: string, title?: string): void {
   });
 }
 
-export function notifyError(error: unknown, title = 'That did not work'): void {
+/** The error's own message, or `message` when the screen can say better what happened. */
+export function notifyError(error: unknown, title = 'That did not work', message?: string): void {
   notifications.show({
     title,
-    message: errorMessage(error),
+    message: message ?? errorMessage(error),
     color: 'red',
     icon: <IconAlertTriangle size={18} stroke={2} />,
     autoClose: 6000,
