@@ -300,14 +300,19 @@ async function serverMemoryAfterImport(bytes: Uint8Array): Promise<Result[]> {
     // The highest reading while the import runs, sampled every 5 ms.
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, residentMiB(child.pid!))), 5);
-    const response = await fetch(`${origin}/api/imports/linkedin?dryRun=false`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', origin, cookie },
-      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
-    });
-    const report = (await response.json()) as { created: number };
-    const after = residentMiB(child.pid!);
-    clearInterval(sampler);
+    let report: { created: number };
+    let after: number;
+    try {
+      const response = await fetch(`${origin}/api/imports/linkedin?dryRun=false`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', origin, cookie },
+        body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      });
+      report = (await response.json()) as { created: number };
+      after = residentMiB(child.pid!);
+    } finally {
+      clearInterval(sampler);
+    }
     if (report.created !== ROWS) throw new Error(`server import created ${report.created}`);
     const settled = await residentMiBAfter(child.pid!, 15);
     return [

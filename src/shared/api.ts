@@ -26,7 +26,6 @@ export const recordId = z
   .transform((value) => value.toLowerCase());
 const id = recordId;
 
-/** Optional free text: empty or blank means "none" and is stored as null. */
 /** The highest version a record can reach: versions are kept in 32-bit integer columns. */
 export const MAX_VERSION = 2_147_483_647;
 
@@ -43,6 +42,7 @@ export function editedVersion(min: 0 | 1, message = 'is required: the version yo
     .max(MAX_VERSION, { message: `must be at most ${MAX_VERSION}` });
 }
 
+/** Optional free text: empty or blank means "none" and is stored as null. */
 const optionalText = (max: number) =>
   z
     .string()

@@ -100,10 +100,13 @@ describe.each(DIALECTS)('after the meeting in a real browser, on %s', (dialect) 
     await expect.poll(() => problems.filter((p) => /status of 409/.test(p)).length).toBe(1);
     problems.splice(problems.findIndex((p) => /status of 409/.test(p)), 1);
     await expect.poll(() => mayUse.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(true);
+    // Two changes in a row from this page: the second is made over the version the first returned.
+    await mayUse.getByText('Yes', { exact: true }).click();
+    await expect.poll(() => mayUse.getByRole('radio', { name: 'Yes', exact: true }).isDisabled()).toBe(false);
     await mayUse.getByText('Not asked', { exact: true }).click();
     await expect
-      .poll(async () => ((await api('get', `/api/interviews/${interview.id}/referrals`)) as { items: Referral[] }).items[0]?.mayUseName)
-      .toBe('not_asked');
+      .poll(async () => ((await api('get', `/api/interviews/${interview.id}/referrals`)) as { items: Referral[] }).items[0])
+      .toMatchObject({ mayUseName: 'not_asked', version: referral!.version + 3 });
 
     // The draft quotes what she said, names the next step and the person she suggested.
     const message = after.getByLabel('Message');

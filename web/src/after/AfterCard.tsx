@@ -280,10 +280,16 @@ function Referrals({ interview, referrals }: { interview: Interview; referrals: 
       else notifyError(error, 'The name was not recorded');
     },
   });
+  // The version each referral's last change here returned: a second change made before the list is
+  // fetched again is made over it, not over the version the list still shows.
+  const [savedVersions, setSavedVersions] = useState<Record<string, number>>({});
   const change = useMutation({
     mutationFn: ({ referral, mayUseName }: { referral: Referral; mayUseName: MayUseName }) =>
-      updateReferral(interview.id, referral.id, { version: referral.version, mayUseName }),
-    onSuccess: refresh,
+      updateReferral(interview.id, referral.id, { version: Math.max(referral.version, savedVersions[referral.id] ?? 0), mayUseName }),
+    onSuccess: (saved) => {
+      setSavedVersions((versions) => ({ ...versions, [saved.id]: saved.version }));
+      refresh();
+    },
     onError: (error) => {
       // Changed on another device since this page loaded: show what is there now, to choose again.
       if (isApiError(error, 'VERSION_CONFLICT')) {
@@ -321,7 +327,8 @@ function Referrals({ interview, referrals }: { interview: Interview; referrals: 
                   <SegmentedControl
                     size="xs"
                     data={MAY_USE_OPTIONS}
-                    value={r.mayUseName}
+                    value={change.isPending && change.variables.referral.id === r.id ? change.variables.mayUseName : r.mayUseName}
+                    disabled={change.isPending && change.variables.referral.id === r.id}
                     onChange={(value) => change.mutate({ referral: r, mayUseName: value as MayUseName })}
                     aria-label={`May I use ${first}'s name with ${r.contact.name}?`}
                   />
