@@ -133,7 +133,10 @@ describe.each(DIALECTS)('preparing in a real browser, on %s', (dialect) => {
     await shoot('04b-research-conflict');
     await card.getByRole('button', { name: 'Save' }).click();
     await card.getByText('Typed on the laptop.').waitFor();
-    expect(((await api('get', `/api/interviews/${interview.id}/prepare`)) as PrepareView).researchPerson).toBe('Typed on the laptop.');
+    // The text shows at once; the save may still be on its way.
+    await expect
+      .poll(async () => ((await api('get', `/api/interviews/${interview.id}/prepare`)) as PrepareView).researchPerson)
+      .toBe('Typed on the laptop.');
 
     const unexpected = problems.filter((p) => !/401 \(Unauthorized\)/.test(p) && !/status of 401/.test(p));
     expect(unexpected).toEqual([]);
