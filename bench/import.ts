@@ -119,7 +119,7 @@ export async function benchImports(pgAdminUrl: string): Promise<Result[]> {
   }
   try {
     const tsv = people
-      .map((p) => [p.name, matchKey(p.name), JSON.stringify(p.emails), p.linkedinUrl ?? '\\N', p.organization ?? '\\N', p.title ?? '\\N', p.connectedOn ?? '\\N'].map((v) => v.replace(/\t/g, ' ')).join('\t'))
+      .map((p) => copyLine([p.name, matchKey(p.name), JSON.stringify(p.emails), p.linkedinUrl, p.organization, p.title, p.connectedOn]))
       .join('\n');
     const { reference, first, again } = await withBenchDatabase(admin, pgAdminUrl, `rapport_bench_import_${process.pid}`, async (db, client, ownerId) => {
       await createStaging(client);
